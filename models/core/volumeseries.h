@@ -1,0 +1,42 @@
+#pragma once
+
+#include "bucket.h"
+
+#include <QString>
+#include <QVector>
+
+#include <cstdint>
+
+namespace dnt {
+
+enum class Split { None, Client, Name };
+
+// Bucketed lookup counts, the value that crosses from the reader thread to the chart.
+// bucketStarts has one entry per bucket; every series has exactly as many counts, zeros included.
+struct VolumeSeries
+{
+    struct Series
+    {
+        QString label;          // "all", a client address or a name
+        QVector<int64_t> counts;
+        int64_t total = 0;
+    };
+
+    BucketUnit unit = BucketUnit::Hour;
+    int64_t fromUs = 0;        // start of the first bucket
+    int64_t toUs = 0;          // end (exclusive) of the last bucket
+    QVector<int64_t> bucketStarts;
+    QVector<Series> series;
+    quint64 jobId = 0;         // set by the job runner; stale results are dropped by id
+
+    bool isEmpty() const { return bucketStarts.isEmpty() || series.isEmpty(); }
+    int64_t total() const
+    {
+        int64_t t = 0;
+        for (const auto &s : series)
+            t += s.total;
+        return t;
+    }
+};
+
+} // namespace dnt

@@ -1,0 +1,147 @@
+#pragma once
+
+#include "event.h"
+#include "lookuprecord.h"
+#include "selection.h"
+#include "volumeseries.h"
+
+#include <QString>
+#include <QVector>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+struct sqlite3;
+
+namespace dnt {
+
+// What is known about one imported file (provenance).
+struct FileRecord
+{
+    int64_t id = 0;
+    QString path;
+    int64_t size = 0;
+    QString sha256;         // lower-case hex of the raw file bytes
+    QString format;         // "zeek", "zeek-json", …
+    QString compression;    // "none", "gzip", "zstd"
+    QString zone;           // zone assumed for zone-less formats ("UTC"); empty when the format has one
+    int year = 0;           // year assumed for year-less formats; 0 when the format has one
+    int64_t accepted = 0;   // lookups stored
+    int64_t skipped = 0;    // valid lines that are not lookups
+    int64_t rejected = 0;   // malformed lines
+    std::optional<int64_t> firstUs; // first and last lookup time
+    std::optional<int64_t> lastUs;
+    int64_t importedAtUs = 0;
+};
+
+struct NameCount
+{
+    QString name;
+    int64_t count = 0;
+};
+
+struct ClientCount
+{
+    QString address;
+    int64_t count = 0;
+};
+
+struct Totals
+{
+    int64_t lookups = 0;
+    int64_t names = 0;
+    int64_t clients = 0;
+    int64_t files = 0;
+    std::optional<int64_t> firstUs;
+    std::optional<int64_t> lastUs;
+};
+
+struct VolumeQuery
+{
+    Selection selection;
+    BucketUnit unit = BucketUnit::Hour;
+    std::optional<int64_t> fromUs;  // inclusive; default: first selected lookup's bucket
+    std::optional<int64_t> toUs;    // exclusive; default: end of the last selected lookup's bucket
+    Split split = Split::None;
+    int maxSeries = 12;             // with a split, the busiest series are kept, ordered by total desc
+};
+
+class FileImport;
+
+// The project file: one SQLite database. One Store object per thread (each thread opens its own);
+// none of its methods may be called from two threads at once. All methods may block on disk I/O,
+// so the GUI thread calls only the cheap ones (totals(), files(), events()) and leaves volume() and
+// the top lists to a reader thread.
+class Store
+{
+public:
+    enum class Mode { ReadOnly, ReadWrite, Create /* read-write, creates the file if missing */ };
+
+    // Opens a project. On failure returns nullptr and sets *error to a message naming the file and
+    // the reason: not a SQLite file, a SQLite file that is not a DNS Timeline project, a project from
+    // a newer version, a truncated or corrupt file. A failed open never modifies the file.
+    static std::unique_ptr<Store> open(const QString &path, Mode mode, QString *error);
+    ~Store();
+
+    QString path() const { return m_path; }
+    static constexpr int kSchemaVersion = 1;
+    static constexpr int kApplicationId = 0x444E5354; // "DNST"
+
+    // --- provenance ---
+    QVector<FileRecord> files() const;
+    std::optional<FileRecord> fileBySha256(const QString &sha256) const;
+
+    // --- import ---
+    // Starts importing one file in its own transaction. Only one FileImport may be open at a time.
+    // nullptr with *error set if the transaction cannot start (e.g. the project is read-only).
+    std::unique_ptr<FileImport> beginFileImport(const FileRecord &file, QString *error);
+
+    // --- read side: the narrow interface a server-side backend could answer too ---
+    Totals totals() const;
+    VolumeSeries volume(const VolumeQuery &query) const;
+    // First and last lookup time of a selection.
+    std::optional<std::pair<int64_t, int64_t>> timeRange(const Selection &selection) const;
+    // Names by lookup count (desc), optionally only those containing `contains` (case-insensitive).
+    QVector<NameCount> topNames(int limit, const QString &contains = {}) const;
+    // Clients by lookup count (desc), restricted to lookups of the selection's names if it has any.
+    QVector<ClientCount> topClients(int limit, const Selection &selection = {}) const;
+
+    // --- events ---
+    QVector<Event> events() const;
+    // Adds all events in one transaction (all or none). Assigns ids into *events.
+    bool addEvents(QVector<Event> *events, QString *error);
+
+    sqlite3 *handle() const { return m_db; } // for FileImport and tests in this folder only
+
+private:
+    Store() = default;
+    QString m_path;
+    sqlite3 *m_db = nullptr;
+    bool m_readOnly = false;
+    bool m_importOpen = false;
+    friend class FileImport;
+};
+
+// Bulk writer for one file: dictionary-encodes names and clients, appends lookups with one reused
+// prepared statement and maintains the roll-ups the chart reads, all inside one transaction.
+// Destroying it without commit() rolls everything back: the project is exactly as it was.
+class FileImport
+{
+public:
+    ~FileImport();
+    // Adds one lookup. Returns false (with *error) only on a database error.
+    bool add(const LookupRecord &record, QString *error);
+    // Finishes the file: stores its FileRecord (with the final counts and hash) and commits.
+    // Fails (and rolls back) if a file with the same SHA-256 is already in the project.
+    bool commit(const FileRecord &finalRecord, QString *error);
+    void rollback();
+
+private:
+    friend class Store;
+    explicit FileImport(Store *store);
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace dnt
