@@ -1,0 +1,363 @@
+#include "mainwindow.h"
+
+#include "chartpane.h"
+#include "countlistmodel.h"
+#include "eventfile.h"
+#include "exportdialog.h"
+#include "importcontroller.h"
+#include "importui.h"
+#include "readjobrunner.h"
+#include "selectionpanel.h"
+#include "timelinechart.h"
+#include "timeutil.h"
+
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace dnt {
+
+namespace {
+const int kNameListSize = 5000;
+const int kClientListSize = 2000;
+const QString kProjectSuffix = QStringLiteral(".dnstimeline");
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    m_runner = new ReadJobRunner(this);
+    m_namesModel = new CountListModel(tr("Name"), this);
+    m_clientsModel = new CountListModel(tr("Client"), this);
+    m_importController = new ImportController(this);
+    m_importUi = new ImportUi(m_importController, this);
+
+    m_chartPane = new ChartPane(m_runner, this);
+    setCentralWidget(m_chartPane);
+    m_selectionPanel = new SelectionPanel(m_namesModel, m_clientsModel, this);
+    auto *dock = new QDockWidget(tr("Names and clients"), this);
+    dock->setObjectName(QStringLiteral("selectionDock"));
+    dock->setWidget(m_selectionPanel);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    m_totals = new QLabel(this);
+    m_totals->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(m_totals);
+
+    connect(m_selectionPanel, &SelectionPanel::selectionChanged, m_chartPane, &ChartPane::setSelection);
+    connect(m_selectionPanel, &SelectionPanel::selectionChanged, this, [this] { refreshClients(); });
+    connect(m_selectionPanel, &SelectionPanel::nameFilterChanged, this, [this] { refreshNames(); });
+    connect(m_importUi, &ImportUi::reportReady, this, [this](const ImportReport &report) {
+        if (m_interactive)
+            ImportUi::showReport(this, report);
+        statusBar()->showMessage(tr("Imported %1 lookups").arg(QLocale().toString(qlonglong(report.accepted()))), 8000);
+        refreshAll();
+        if (!m_pendingImport.isEmpty()) {
+            const QStringList next = std::exchange(m_pendingImport, {});
+            importFiles(next);
+        }
+    });
+
+    createActions();
+    setAcceptDrops(true);
+    setWindowTitle(tr("DNS Timeline"));
+    resize(1280, 800);
+    m_chartPane->chart()->setEmptyMessage(tr("Open a project or import a DNS log (File menu, or drop files here)"));
+}
+
+MainWindow::~MainWindow()
+{
+    m_importController->cancel();
+    m_importController->waitForFinished();
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newAct = file->addAction(tr("&New Project…"), this, &MainWindow::newProject);
+    newAct->setShortcut(QKeySequence::New);
+    QAction *openAct = file->addAction(tr("&Open Project…"), this, &MainWindow::openProjectDialog);
+    openAct->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction *importAct = file->addAction(tr("&Import Logs…"), this, &MainWindow::importDialog);
+    importAct->setShortcut(Qt::CTRL | Qt::Key_I);
+    importAct->setToolTip(tr("Import Zeek dns.log files (TSV or JSON, plain or compressed)"));
+    QAction *eventsAct = file->addAction(tr("Import &Events…"), this, &MainWindow::importEventsDialog);
+    eventsAct->setToolTip(tr("Import events (start,end,title,category,note,url) from a CSV file"));
+    QAction *exportAct = file->addAction(tr("&Export Chart as PNG…"), this, &MainWindow::exportChart);
+    exportAct->setShortcut(Qt::CTRL | Qt::Key_E);
+    file->addSeparator();
+    QAction *quitAct = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quitAct->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Reset Chart View"), m_chartPane, &ChartPane::resetView);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About DNS Timeline"), this, [this] {
+        QMessageBox::about(this, tr("About DNS Timeline"),
+                           tr("<p><b>DNS Timeline %1</b></p><p>Lookup volume over time from DNS logs, with the "
+                              "events that give it meaning.</p><p>Qt %2 · QCustomPlot 2.1 · SQLite</p>")
+                               .arg(QStringLiteral(DNT_VERSION), QString::fromLatin1(qVersion())));
+    });
+
+    QToolBar *tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    for (QAction *a : {openAct, importAct, exportAct}) {
+        if (a->toolTip() == a->text().remove(QLatin1Char('&')))
+            a->setToolTip(a->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
+        tools->addAction(a);
+    }
+}
+
+bool MainWindow::openProject(const QString &path, QString *errorOut)
+{
+    QString error;
+    // Validate (and migrate) on the GUI thread: a cheap header and schema check, no table scans.
+    auto store = Store::open(path, Store::Mode::ReadWrite, &error);
+    if (!store) {
+        if (errorOut)
+            *errorOut = error;
+        showError(tr("Cannot open project"), error);
+        return false;
+    }
+    store.reset();
+    m_projectPath = QFileInfo(path).absoluteFilePath();
+    m_runner->setProjectPath(m_projectPath);
+    setWindowTitle(tr("%1 — DNS Timeline").arg(QFileInfo(path).completeBaseName()));
+    m_selectionPanel->clearSelection();
+    refreshAll();
+    return true;
+}
+
+void MainWindow::refreshAll()
+{
+    if (m_projectPath.isEmpty())
+        return;
+    refreshNames();
+    refreshClients();
+    m_chartPane->refresh();
+    m_runner->run<QVector<Event>>(
+        QStringLiteral("events"), [](Store &s) { return s.events(); },
+        [this](const QVector<Event> &events) { m_chartPane->setEvents(events); });
+    m_runner->run<Totals>(
+        QStringLiteral("totals"), [](Store &s) { return s.totals(); },
+        [this](const Totals &t) {
+            QString span;
+            if (t.firstUs && t.lastUs)
+                span = tr(" · %1 – %2").arg(formatIsoUtc(*t.firstUs).left(10), formatIsoUtc(*t.lastUs).left(10));
+            m_totals->setText(tr("%1 lookups · %2 names · %3 clients · %4 files%5")
+                                  .arg(QLocale().toString(qlonglong(t.lookups)), QLocale().toString(qlonglong(t.names)),
+                                       QLocale().toString(qlonglong(t.clients)), QLocale().toString(qlonglong(t.files)),
+                                       span));
+        });
+}
+
+void MainWindow::refreshNames()
+{
+    if (m_projectPath.isEmpty())
+        return;
+    const QString filter = m_selectionPanel->nameFilter().trimmed();
+    m_runner->run<QVector<CountListModel::Row>>(
+        QStringLiteral("names"),
+        [filter](Store &s) {
+            QVector<CountListModel::Row> rows;
+            for (const auto &n : s.topNames(kNameListSize, filter))
+                rows.append({n.name, n.count});
+            return rows;
+        },
+        [this](const QVector<CountListModel::Row> &rows) { m_namesModel->setRows(rows); });
+}
+
+void MainWindow::refreshClients()
+{
+    if (m_projectPath.isEmpty())
+        return;
+    Selection sel = m_selectionPanel->selection();
+    sel.clients.clear(); // the list shows who asked for the selected names, not only the selected clients
+    m_runner->run<QVector<CountListModel::Row>>(
+        QStringLiteral("clients"),
+        [sel](Store &s) {
+            QVector<CountListModel::Row> rows;
+            for (const auto &c : s.topClients(kClientListSize, sel))
+                rows.append({c.address, c.count});
+            return rows;
+        },
+        [this](const QVector<CountListModel::Row> &rows) { m_clientsModel->setRows(rows); });
+}
+
+QString MainWindow::newProjectPathFor(const QString &logFile)
+{
+    const QFileInfo info(logFile);
+    QString dir = info.absolutePath();
+    if (!QFileInfo(dir).isWritable())
+        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString base = info.fileName();
+    for (const char *ext : {".gz", ".zst", ".log", ".json"})
+        if (base.endsWith(QLatin1String(ext)))
+            base.chop(static_cast<int>(qstrlen(ext)));
+    QString candidate = dir + QLatin1Char('/') + base + kProjectSuffix;
+    for (int i = 2; QFileInfo::exists(candidate); ++i)
+        candidate = dir + QLatin1Char('/') + base + QStringLiteral("-%1").arg(i) + kProjectSuffix;
+    return candidate;
+}
+
+void MainWindow::importFiles(const QStringList &files)
+{
+    if (files.isEmpty())
+        return;
+    if (m_importController->isRunning()) {
+        m_pendingImport += files;
+        statusBar()->showMessage(tr("Queued %1 files for import after the current one").arg(files.size()), 5000);
+        return;
+    }
+    if (m_projectPath.isEmpty()) {
+        const QString path = newProjectPathFor(files.first());
+        QString error;
+        auto store = Store::open(path, Store::Mode::Create, &error);
+        if (!store) {
+            showError(tr("Cannot create project"), error);
+            return;
+        }
+        store.reset();
+        if (!openProject(path))
+            return;
+        statusBar()->showMessage(tr("New project %1").arg(path), 8000);
+    }
+    m_importUi->begin(static_cast<int>(files.size()));
+    m_importController->start(m_projectPath, files);
+}
+
+void MainWindow::newProject()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(),
+                                                tr("DNS Timeline projects (*%1)").arg(kProjectSuffix));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(kProjectSuffix))
+        path += kProjectSuffix;
+    if (QFileInfo::exists(path)) {
+        showError(tr("Cannot create project"),
+                  tr("%1 already exists; open it instead, or choose another name.").arg(path));
+        return;
+    }
+    QString error;
+    auto store = Store::open(path, Store::Mode::Create, &error);
+    if (!store) {
+        showError(tr("Cannot create project"), error);
+        return;
+    }
+    store.reset();
+    openProject(path);
+}
+
+void MainWindow::openProjectDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                      tr("DNS Timeline projects (*%1);;All files (*)").arg(kProjectSuffix));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::importDialog()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import DNS logs"), QString(), tr("DNS logs (*.log *.json *.gz *.zst);;All files (*)"));
+    importFiles(files);
+}
+
+void MainWindow::importEventsDialog()
+{
+    if (m_projectPath.isEmpty()) {
+        showError(tr("Import events"), tr("Open or create a project first."));
+        return;
+    }
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import events"), QString(), tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    EventFileResult parsed = readEventCsvFile(path);
+    if (!parsed.ok()) {
+        showError(tr("Events not imported"),
+                  parsed.messages(path).join(QLatin1Char('\n')) + tr("\n\nNothing from this file was imported."));
+        return;
+    }
+    QString error;
+    auto store = Store::open(m_projectPath, Store::Mode::ReadWrite, &error);
+    if (!store || !store->addEvents(&parsed.events, &error)) {
+        showError(tr("Events not imported"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Imported %1 events").arg(parsed.events.size()), 8000);
+    refreshAll();
+}
+
+void MainWindow::exportChart()
+{
+    const QString suggested =
+        m_projectPath.isEmpty() ? QStringLiteral("chart.png")
+                                : QFileInfo(m_projectPath).absolutePath() + QLatin1Char('/')
+                                      + QFileInfo(m_projectPath).completeBaseName() + QStringLiteral(".png");
+    ExportDialog dialog(suggested, QSize(1600, 900), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!m_chartPane->chart()->exportPng(dialog.path(), dialog.size(), &error))
+        showError(tr("Export failed"), error);
+    else
+        statusBar()->showMessage(tr("Chart written to %1").arg(dialog.path()), 8000);
+}
+
+void MainWindow::showError(const QString &title, const QString &text)
+{
+    statusBar()->showMessage(text, 10000);
+    if (!m_interactive)
+        return;
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box.setTextFormat(Qt::PlainText); // messages quote file names and log content
+    box.exec();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList logs;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (!url.isLocalFile())
+            continue;
+        const QString path = url.toLocalFile();
+        if (path.endsWith(kProjectSuffix))
+            openProject(path);
+        else
+            logs << path;
+    }
+    importFiles(logs);
+    event->acceptProposedAction();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_importController->isRunning()) {
+        // Cancelling rolls the current file back; waiting keeps the project consistent on exit.
+        m_importController->cancel();
+        m_importController->waitForFinished();
+    }
+    event->accept();
+}
+
+} // namespace dnt

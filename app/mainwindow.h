@@ -1,0 +1,73 @@
+#pragma once
+
+#include "store.h"
+
+#include <QMainWindow>
+
+class QLabel;
+
+namespace dnt {
+
+class ChartPane;
+class CountListModel;
+class ImportController;
+class ImportUi;
+class ReadJobRunner;
+class SelectionPanel;
+
+// Composition only: creates the models, the panels and the actions, and wires them.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a project file; false (after telling the user, unless quiet) if it cannot be used.
+    bool openProject(const QString &path, QString *error = nullptr);
+    // Imports log files into the open project (or into a new project next to the first file).
+    void importFiles(const QStringList &files);
+    QString projectPath() const { return m_projectPath; }
+
+    ChartPane *chartPane() const { return m_chartPane; }
+    SelectionPanel *selectionPanel() const { return m_selectionPanel; }
+    ImportController *importController() const { return m_importController; }
+    ReadJobRunner *runner() const { return m_runner; }
+    CountListModel *namesModel() const { return m_namesModel; }
+    CountListModel *clientsModel() const { return m_clientsModel; }
+
+    // GUI tests set this so that reports and errors do not block in modal dialogs.
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void newProject();
+    void openProjectDialog();
+    void importDialog();
+    void importEventsDialog();
+    void exportChart();
+    void refreshAll();
+    void refreshNames();
+    void refreshClients();
+    void showError(const QString &title, const QString &text);
+    static QString newProjectPathFor(const QString &logFile);
+
+    QString m_projectPath;
+    ReadJobRunner *m_runner;
+    CountListModel *m_namesModel;
+    CountListModel *m_clientsModel;
+    SelectionPanel *m_selectionPanel;
+    ChartPane *m_chartPane;
+    ImportController *m_importController;
+    ImportUi *m_importUi;
+    QLabel *m_totals;
+    QStringList m_pendingImport;
+    bool m_interactive = true;
+};
+
+} // namespace dnt

@@ -1,0 +1,243 @@
+#include "importer.h"
+
+#include "inputstream.h"
+#include "reader.h"
+#include "timeutil.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+namespace dnt {
+
+QString FileImportReport::summaryLine() const
+{
+    const QString name = path;
+    switch (outcome) {
+    case Outcome::Duplicate:
+    case Outcome::Failed:
+        return QStringLiteral("%1: not imported: %2").arg(name, message);
+    case Outcome::Cancelled:
+        return QStringLiteral("%1: cancelled, nothing imported").arg(name);
+    case Outcome::Imported:
+        break;
+    }
+    QString range;
+    if (record.firstUs && record.lastUs)
+        range = QStringLiteral(", %1 – %2").arg(formatIsoUtc(*record.firstUs), formatIsoUtc(*record.lastUs));
+    return QStringLiteral("%1: %2 lookups, %3 skipped, %4 rejected (%5)%6")
+        .arg(name)
+        .arg(record.accepted)
+        .arg(record.skipped)
+        .arg(record.rejected)
+        .arg(format)
+        .arg(range);
+}
+
+int64_t ImportReport::accepted() const
+{
+    int64_t n = 0;
+    for (const auto &f : files)
+        if (f.ok())
+            n += f.record.accepted;
+    return n;
+}
+
+bool ImportReport::allOk() const
+{
+    for (const auto &f : files)
+        if (!f.ok())
+            return false;
+    return !cancelled;
+}
+
+namespace {
+
+// Feeds reader output into the store and keeps the counts; stops on cancel or a database error.
+class StoreSink : public RecordSink
+{
+public:
+    StoreSink(FileImport *writer, FileImportReport *report, const std::atomic_bool *cancel)
+        : m_writer(writer), m_report(report), m_cancel(cancel)
+    {
+    }
+
+    bool onRecord(const LookupRecord &record) override
+    {
+        if (m_cancel && m_cancel->load(std::memory_order_relaxed)) {
+            m_cancelled = true;
+            return false;
+        }
+        if (!m_writer->add(record, &m_dbError))
+            return false;
+        FileRecord &r = m_report->record;
+        ++r.accepted;
+        if (!r.firstUs || record.timeUs < *r.firstUs)
+            r.firstUs = record.timeUs;
+        if (!r.lastUs || record.timeUs > *r.lastUs)
+            r.lastUs = record.timeUs;
+        return true;
+    }
+
+    void onRejected(int64_t line, std::string_view reason) override
+    {
+        ++m_report->record.rejected;
+        if (m_report->problems.size() < FileImportReport::kMaxReportedProblems)
+            m_report->problems.append(
+                {line, QString::fromUtf8(reason.data(), static_cast<qsizetype>(reason.size()))});
+    }
+
+    void onSkipped(int64_t, std::string_view) override { ++m_report->record.skipped; }
+
+    bool cancelled() const { return m_cancelled; }
+    QString dbError() const { return m_dbError; }
+
+private:
+    FileImport *m_writer;
+    FileImportReport *m_report;
+    const std::atomic_bool *m_cancel;
+    bool m_cancelled = false;
+    QString m_dbError;
+};
+
+// Wraps a stream so that progress is reported while the reader pulls bytes.
+class ProgressStream : public InputStream
+{
+public:
+    ProgressStream(InputStream &inner, std::function<void()> tick) : m_inner(inner), m_tick(std::move(tick)) {}
+    int64_t read(char *buffer, int64_t maxBytes) override
+    {
+        const int64_t n = m_inner.read(buffer, maxBytes);
+        m_rawBytesRead = m_inner.rawBytesRead();
+        m_error = m_inner.errorString();
+        m_tick();
+        return n;
+    }
+    QByteArray peek(int64_t maxBytes) override { return m_inner.peek(maxBytes); }
+    QByteArray sha256Hex() override { return m_inner.sha256Hex(); }
+
+private:
+    InputStream &m_inner;
+    std::function<void()> m_tick;
+};
+
+} // namespace
+
+Importer::Importer(Store *store, ImportOptions options) : m_store(store), m_options(std::move(options)) {}
+
+ImportReport Importer::importFiles(const QStringList &paths)
+{
+    ImportReport report;
+    for (int i = 0; i < paths.size(); ++i) {
+        if (m_cancel && m_cancel->load()) {
+            report.cancelled = true;
+            break;
+        }
+        report.files.append(importFile(paths.at(i), i, static_cast<int>(paths.size())));
+        if (report.files.last().outcome == FileImportReport::Outcome::Cancelled) {
+            report.cancelled = true;
+            break;
+        }
+    }
+    return report;
+}
+
+FileImportReport Importer::importFile(const QString &path, int fileIndex, int fileCount)
+{
+    FileImportReport report;
+    report.path = path;
+    const QFileInfo info(path);
+    report.record.path = info.absoluteFilePath();
+
+    QString error;
+    if (info.isDir()) {
+        report.message = QStringLiteral("%1 is a folder, not a log file").arg(path);
+        return report;
+    }
+    auto stream = InputStream::openFile(path, &error);
+    if (!stream) {
+        report.message = error;
+        return report;
+    }
+    report.record.size = stream->rawSize();
+    report.record.compression = compressionName(stream->compression());
+
+    QString format = m_options.format;
+    if (format.isEmpty() || format == QLatin1String("auto")) {
+        format = detectFormat(stream->peek(64 * 1024));
+        if (format.isEmpty()) {
+            report.message = QStringLiteral("%1: unrecognised log format (known formats: %2); name one with --format")
+                                 .arg(path, knownFormats().join(QStringLiteral(", ")));
+            return report;
+        }
+    }
+    auto reader = createReader(format);
+    if (!reader) {
+        report.message = QStringLiteral("unknown format \"%1\" (known formats: %2)")
+                             .arg(format, knownFormats().join(QStringLiteral(", ")));
+        return report;
+    }
+    report.format = format;
+    report.record.format = format;
+
+    auto writer = m_store->beginFileImport(report.record, &error);
+    if (!writer) {
+        report.message = QStringLiteral("%1: %2").arg(path, error);
+        return report;
+    }
+
+    QElapsedTimer throttle;
+    throttle.start();
+    int lastPerMille = -1;
+    auto tick = [&] {
+        if (!m_progress || throttle.elapsed() < 50)
+            return;
+        throttle.restart();
+        const int64_t size = stream->rawSize();
+        const int perMille = size > 0 ? static_cast<int>(stream->rawBytesRead() * 1000 / size) : 0;
+        if (perMille != lastPerMille) {
+            lastPerMille = perMille;
+            m_progress(fileIndex, fileCount, perMille);
+        }
+    };
+    ProgressStream progressStream(*stream, tick);
+    StoreSink sink(writer.get(), &report, m_cancel);
+    const ReadStatus status = reader->read(progressStream, sink, &error);
+
+    if (sink.cancelled()) {
+        writer->rollback();
+        report.outcome = FileImportReport::Outcome::Cancelled;
+        report.message = QStringLiteral("cancelled");
+        return report;
+    }
+    if (!sink.dbError().isEmpty()) {
+        writer->rollback();
+        report.message = QStringLiteral("%1: cannot write the project: %2").arg(path, sink.dbError());
+        return report;
+    }
+    if (status == ReadStatus::Failed) {
+        writer->rollback();
+        report.message = QStringLiteral("%1: %2; nothing from this file was imported").arg(path, error);
+        return report;
+    }
+
+    report.record.sha256 = QString::fromLatin1(stream->sha256Hex());
+    report.record.importedAtUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+    if (const auto existing = m_store->fileBySha256(report.record.sha256)) {
+        writer->rollback();
+        report.outcome = FileImportReport::Outcome::Duplicate;
+        report.message = QStringLiteral("same content (SHA-256 %1) as %2, already imported; not counted twice")
+                             .arg(report.record.sha256, existing->path);
+        return report;
+    }
+    if (!writer->commit(report.record, &error)) {
+        report.message = QStringLiteral("%1: %2").arg(path, error);
+        return report;
+    }
+    report.outcome = FileImportReport::Outcome::Imported;
+    if (m_progress)
+        m_progress(fileIndex, fileCount, 1000);
+    return report;
+}
+
+} // namespace dnt

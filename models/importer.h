@@ -1,0 +1,76 @@
+#pragma once
+
+#include "store.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <atomic>
+#include <functional>
+
+namespace dnt {
+
+// What happened to one file of an import. A value: crosses from the import thread to the GUI.
+struct ImportProblem
+{
+    int64_t line = 0;
+    QString reason;
+};
+
+struct FileImportReport
+{
+    enum class Outcome { Imported, Duplicate, Failed, Cancelled };
+
+    QString path;
+    Outcome outcome = Outcome::Failed;
+    QString format;
+    QString message;               // why it failed / was refused; empty when imported
+    FileRecord record;             // counts, hash, time range (also filled for failures, as far as known)
+    QVector<ImportProblem> problems; // the first kMaxReportedProblems rejected lines
+    static constexpr int kMaxReportedProblems = 20;
+
+    bool ok() const { return outcome == Outcome::Imported; }
+    // One line for the CLI: "dns.log: 1234 lookups, 2 skipped, 1 rejected, 2016-05-04T… – 2016-09-23T…"
+    QString summaryLine() const;
+};
+
+struct ImportReport
+{
+    QVector<FileImportReport> files;
+    bool cancelled = false;
+    int64_t accepted() const;
+    bool allOk() const;
+};
+
+struct ImportOptions
+{
+    QString format = QStringLiteral("auto"); // "auto" or a name from knownFormats()
+};
+
+// Imports files into an open project, one transaction per file. Runs on whatever thread calls it
+// (the CLI's main thread, or a worker thread for the GUI); the Store must belong to that thread.
+// progress(perMille) is called at most every ~50 ms; cancel is checked for every record.
+class Importer
+{
+public:
+    using Progress = std::function<void(int fileIndex, int fileCount, int perMille)>;
+
+    Importer(Store *store, ImportOptions options = {});
+    void setProgress(Progress progress) { m_progress = std::move(progress); }
+    void setCancelFlag(const std::atomic_bool *cancel) { m_cancel = cancel; }
+
+    ImportReport importFiles(const QStringList &paths);
+    FileImportReport importFile(const QString &path, int fileIndex = 0, int fileCount = 1);
+
+private:
+    Store *m_store;
+    ImportOptions m_options;
+    Progress m_progress;
+    const std::atomic_bool *m_cancel = nullptr;
+};
+
+} // namespace dnt
+
+Q_DECLARE_METATYPE(dnt::ImportReport)

@@ -1,0 +1,176 @@
+#include "chartpane.h"
+
+#include "readjobrunner.h"
+#include "timelinechart.h"
+#include "timeutil.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace dnt {
+
+namespace {
+
+struct WholeResult
+{
+    std::optional<std::pair<int64_t, int64_t>> range;
+    VolumeSeries series;
+};
+
+} // namespace
+
+ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), m_runner(runner)
+{
+    m_chart = new TimelineChart(this);
+    auto *reset = new QToolButton(this);
+    reset->setText(tr("Reset view"));
+    reset->setToolTip(tr("Show the whole time range of the selection (Home)"));
+    reset->setShortcut(Qt::Key_Home);
+    m_splitClients = new QCheckBox(tr("One series per client"), this);
+    m_splitClients->setToolTip(tr("Split the selected lookups into one stacked series per client (the 12 busiest)"));
+    m_info = new QLabel(this);
+    m_info->setTextFormat(Qt::PlainText);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(reset);
+    bar->addWidget(m_splitClients);
+    bar->addStretch(1);
+    bar->addWidget(m_info);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_chart, 1);
+
+    connect(reset, &QToolButton::clicked, this, &ChartPane::resetView);
+    connect(m_splitClients, &QCheckBox::toggled, this, [this] { refresh(); });
+    connect(m_chart, &TimelineChart::visibleRangeChanged, this, &ChartPane::requestRange);
+}
+
+bool ChartPane::splitByClient() const
+{
+    return m_splitClients->isChecked();
+}
+
+void ChartPane::setSplitByClient(bool split)
+{
+    m_splitClients->setChecked(split);
+}
+
+Split ChartPane::split() const
+{
+    return m_splitClients->isChecked() ? Split::Client : Split::None;
+}
+
+void ChartPane::setSelection(const Selection &selection)
+{
+    m_selection = selection;
+    m_chart->setTitle(selection.describe());
+    requestWhole();
+}
+
+void ChartPane::setEvents(const QVector<Event> &events)
+{
+    m_chart->setEvents(events);
+}
+
+void ChartPane::refresh()
+{
+    const auto [from, to] = m_chart->visibleRange();
+    if (m_home && from >= m_home->first && to <= m_home->second && to > from)
+        requestRange(from, to, m_chart->width());
+    else
+        requestWhole();
+}
+
+void ChartPane::resetView()
+{
+    if (m_home) {
+        m_chart->setVisibleRange(m_home->first, m_home->second);
+        requestRange(m_home->first, m_home->second, m_chart->width());
+    }
+}
+
+void ChartPane::requestWhole()
+{
+    const Selection sel = m_selection;
+    const Split sp = split();
+    const int width = std::max(200, m_chart->width());
+    m_info->setText(tr("Querying…"));
+    m_runner->run<WholeResult>(
+        QStringLiteral("chart"),
+        [sel, sp, width](Store &store) {
+            WholeResult r;
+            r.range = store.timeRange(sel);
+            if (!r.range)
+                return r;
+            VolumeQuery q;
+            q.selection = sel;
+            q.split = sp;
+            q.unit = autoBucketUnit(r.range->second + 1 - r.range->first, width);
+            q.fromUs = r.range->first;
+            q.toUs = r.range->second + 1;
+            r.series = store.volume(q);
+            return r;
+        },
+        [this](const WholeResult &r) {
+            if (!r.range) {
+                m_home.reset();
+                m_chart->setEmptyMessage(m_selection.isEmpty() ? tr("This project has no lookups yet: import a log file")
+                                                               : tr("No lookups match this selection"));
+                show(VolumeSeries{});
+                return;
+            }
+            m_home = std::make_pair(r.series.fromUs, r.series.toUs);
+            m_chart->setHomeRange(r.series.fromUs, r.series.toUs);
+            m_chart->setVisibleRange(r.series.fromUs, r.series.toUs);
+            show(r.series);
+        },
+        [this](const QString &error) { m_info->setText(error); });
+}
+
+void ChartPane::requestRange(int64_t fromUs, int64_t toUs, int pixelWidth)
+{
+    if (toUs <= fromUs)
+        return;
+    const Selection sel = m_selection;
+    const Split sp = split();
+    // Query half a screen beyond each side so that a short pan shows data at once.
+    const int64_t span = toUs - fromUs;
+    const BucketUnit unit = autoBucketUnit(span, std::max(200, pixelWidth));
+    int64_t from = fromUs - span / 2, to = toUs + span / 2;
+    if (m_home) {
+        from = std::max(from, m_home->first);
+        to = std::min(to, m_home->second);
+    }
+    if (to <= from)
+        return;
+    m_runner->run<VolumeSeries>(
+        QStringLiteral("chart"),
+        [sel, sp, unit, from, to](Store &store) {
+            VolumeQuery q;
+            q.selection = sel;
+            q.split = sp;
+            q.unit = unit;
+            q.fromUs = from;
+            q.toUs = to;
+            return store.volume(q);
+        },
+        [this](const VolumeSeries &v) { show(v); }, [this](const QString &error) { m_info->setText(error); });
+}
+
+void ChartPane::show(const VolumeSeries &series)
+{
+    m_shown = series;
+    m_chart->setSeries(series);
+    m_info->setText(series.bucketStarts.isEmpty()
+                        ? QString()
+                        : tr("%1 lookups charted · one bar per %2")
+                              .arg(QLocale().toString(qlonglong(series.total())), bucketUnitName(series.unit)));
+    emit seriesShown(series);
+}
+
+} // namespace dnt

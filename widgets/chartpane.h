@@ -1,0 +1,62 @@
+#pragma once
+
+#include "event.h"
+#include "selection.h"
+#include "volumeseries.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QLabel;
+class QToolButton;
+
+namespace dnt {
+
+class ReadJobRunner;
+class TimelineChart;
+
+// The chart with its toolbar. Turns "this selection, this visible range" into bucketed queries on the
+// reader thread (through ReadJobRunner, channel "chart") and shows the newest result; a result that
+// arrives after a newer request is dropped by the runner.
+class ChartPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ChartPane(ReadJobRunner *runner, QWidget *parent = nullptr);
+
+    TimelineChart *chart() const { return m_chart; }
+    Selection selection() const { return m_selection; }
+    bool splitByClient() const;
+    void setSplitByClient(bool split);
+    const VolumeSeries &shownSeries() const { return m_shown; }
+
+public slots:
+    // Charts a new selection over its whole time range.
+    void setSelection(const dnt::Selection &selection);
+    void setEvents(const QVector<dnt::Event> &events);
+    // Re-runs the current query (after an import); keeps the view if the data still covers it.
+    void refresh();
+    void resetView();
+
+signals:
+    // A query result was drawn (tests and the status bar use it).
+    void seriesShown(const dnt::VolumeSeries &series);
+
+private:
+    void requestWhole();
+    void requestRange(int64_t fromUs, int64_t toUs, int pixelWidth);
+    void show(const VolumeSeries &series);
+    Split split() const;
+
+    ReadJobRunner *m_runner;
+    TimelineChart *m_chart;
+    QCheckBox *m_splitClients;
+    QLabel *m_info;
+    Selection m_selection;
+    VolumeSeries m_shown;
+    std::optional<std::pair<int64_t, int64_t>> m_home;
+};
+
+} // namespace dnt
