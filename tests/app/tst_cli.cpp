@@ -1,0 +1,289 @@
+// End to end: the real CLI on the bundled (synthetic) demo log, with every figure compared to counts
+// the test computes itself from the same file.
+#include "timeutil.h"
+
+#include <QColor>
+#include <QFile>
+#include <QImage>
+#include <QImageReader>
+#include <QMap>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dnt;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(DNT_CLI_PATH), args);
+    if (!p.waitForFinished(300000))
+        qFatal("dnstimeline %s did not finish", qPrintable(args.join(' ')));
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+struct Row
+{
+    int64_t us;
+    QString client;
+    QString name;
+};
+
+} // namespace
+
+class TstCli : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_log;
+    QString m_project;
+    QVector<Row> m_rows;
+
+    // bucket start -> count, for rows matching pred, with explicit zeros from first to last bucket
+    template <typename Pred>
+    QMap<int64_t, int64_t> expected(Pred pred, BucketUnit unit, int64_t from = INT64_MIN, int64_t to = INT64_MAX)
+    {
+        QMap<int64_t, int64_t> m;
+        int64_t first = INT64_MAX, last = INT64_MIN;
+        for (const Row &r : m_rows) {
+            if (!pred(r) || r.us < from || r.us >= to)
+                continue;
+            const int64_t b = bucketFloor(r.us, unit);
+            m[b] += 1;
+            first = std::min(first, b);
+            last = std::max(last, b);
+        }
+        if (from != INT64_MIN)
+            first = bucketFloor(from, unit);
+        if (to != INT64_MAX)
+            last = bucketFloor(to - 1, unit);
+        for (int64_t b = first; b <= last; b = bucketNext(b, unit))
+            m.insert(b, m.value(b));
+        return m;
+    }
+
+    static QMap<int64_t, int64_t> parseStats(const QString &tsv, const QString &series)
+    {
+        QMap<int64_t, int64_t> m;
+        const QStringList lines = tsv.split('\n', Qt::SkipEmptyParts);
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QStringList f = lines.at(i).split('\t');
+            if (f.size() != 3 || f.at(1) != series)
+                continue;
+            m.insert(*parseIso8601(f.at(0)), f.at(2).toLongLong());
+        }
+        return m;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(QFile::exists(QStringLiteral(DNT_CLI_PATH)));
+        // The demo log, decompressed by gzip (not by our code), is the fixture.
+        QProcess gz;
+        gz.start(QStringLiteral("gzip"), {QStringLiteral("-dc"), QStringLiteral(DNT_SOURCE_DIR "/resources/demo/dns.log.gz")});
+        QVERIFY2(gz.waitForFinished(60000), "gzip must be installed (Debian package gzip)");
+        const QByteArray data = gz.readAllStandardOutput();
+        QVERIFY(data.size() > 1000000);
+        m_log = m_dir.filePath(QStringLiteral("dns.log"));
+        QFile f(m_log);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(data);
+        f.close();
+        // Independent parse: fixed column order of this file (ts, uid, id.orig_h, …, query at 8).
+        for (const QByteArray &line : data.split('\n')) {
+            if (line.isEmpty() || line.startsWith('#'))
+                continue;
+            const QList<QByteArray> f = line.split('\t');
+            QCOMPARE(f.size(), 23);
+            const QList<QByteArray> ts = f.at(0).split('.');
+            m_rows.append({ts.at(0).toLongLong() * 1000000 + ts.at(1).toLongLong(), QString::fromLatin1(f.at(2)),
+                           QString::fromLatin1(f.at(8))});
+        }
+        QCOMPARE(m_rows.size(), 29398);
+        m_project = m_dir.filePath(QStringLiteral("case.dnstimeline"));
+    }
+
+    void importAndRefuseDuplicate()
+    {
+        Run r = cli({"import", m_project, m_log});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("29398 lookups")), qPrintable(r.out));
+        // Same content under another name: refused, exit 2, nothing counted twice.
+        const QString copy = m_dir.filePath(QStringLiteral("renamed.log"));
+        QVERIFY(QFile::copy(m_log, copy));
+        r = cli({"import", m_project, copy});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("already imported")), qPrintable(r.err));
+        r = cli({"stats", m_project, "--bucket", "week"});
+        QCOMPARE(r.exitCode, 0);
+        int64_t total = 0;
+        for (auto v : parseStats(r.out, QStringLiteral("all")))
+            total += v;
+        QCOMPARE(total, int64_t(29398));
+    }
+
+    void missingFileDoesNotStopOthers()
+    {
+        const QString other = m_dir.filePath(QStringLiteral("small.log"));
+        QFile f(other);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#fields\tts\tid.orig_h\tquery\n1475000000.5\t10.9.9.9\tSmall.Example.\n");
+        f.close();
+        const QString project = m_dir.filePath(QStringLiteral("two.dnstimeline"));
+        const Run r = cli({"import", project, m_dir.filePath(QStringLiteral("nope.log")), other});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("nope.log")));
+        QVERIFY2(r.out.contains(QStringLiteral("small.log: 1 lookups")), qPrintable(r.out));
+        const Run s = cli({"stats", project, "--name", "small.example", "--bucket", "day"});
+        QCOMPARE(s.out, QStringLiteral("bucket\tseries\tcount\n2016-09-27T00:00:00Z\tall\t1\n"));
+    }
+
+    void statsPerDayForOneName()
+    {
+        const Run r = cli({"stats", m_project, "--name", "MAIL1.trump-email.com.", "--bucket", "day"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("bucket\tseries\tcount\n")));
+        const auto want = expected([](const Row &x) { return x.name == QLatin1String("mail1.trump-email.com"); },
+                                   BucketUnit::Day);
+        QCOMPARE(parseStats(r.out, QStringLiteral("all")), want);
+        QCOMPARE(want.firstKey(), *parseIso8601(QStringLiteral("2016-05-04")));
+        QCOMPARE(want.lastKey(), *parseIso8601(QStringLiteral("2016-09-22")));
+    }
+
+    void statsSplitByClientForDomain()
+    {
+        const Run r = cli({"stats", m_project, "--domain", "trump-email.com", "--split", "client", "--bucket", "week"});
+        QCOMPARE(r.exitCode, 0);
+        for (const QString client : {"217.12.96.15", "217.12.97.15", "167.73.110.8", "198.51.100.23"}) {
+            auto want = expected(
+                [&](const Row &x) { return x.name.endsWith(QLatin1String("trump-email.com")) && x.client == client; },
+                BucketUnit::Week);
+            // The split shares one bucket range: that of the whole selection.
+            const auto all = expected([](const Row &x) { return x.name.endsWith(QLatin1String("trump-email.com")); },
+                                      BucketUnit::Week);
+            for (auto it = all.begin(); it != all.end(); ++it)
+                want.insert(it.key(), want.value(it.key()));
+            QCOMPARE(parseStats(r.out, client), want);
+        }
+        // Weeks start on Monday.
+        QCOMPARE(formatIsoUtc(parseStats(r.out, QStringLiteral("217.12.96.15")).firstKey()),
+                 QStringLiteral("2016-05-02T00:00:00Z"));
+    }
+
+    void statsClientRangeAndTimeWindow()
+    {
+        const QString from = QStringLiteral("2016-07-01T00:00:00Z"), to = QStringLiteral("2016-07-02T06:00:00+02:00");
+        const Run r = cli({"stats", m_project, "--client", "217.12.96.0/23", "--bucket", "hour", "--from", from, "--to", to});
+        QCOMPARE(r.exitCode, 0);
+        const auto want = expected([](const Row &x) { return x.client.startsWith(QLatin1String("217.12.9")); },
+                                   BucketUnit::Hour, *parseIso8601(from), *parseIso8601(to));
+        QCOMPARE(want.size(), 28); // 00:00Z on 1 July up to (excluding) 04:00Z on 2 July
+        QCOMPARE(parseStats(r.out, QStringLiteral("all")), want);
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(cli({"stats", m_project, "--bucket", "fortnight"}).exitCode, 1);
+        QCOMPARE(cli({"stats", m_project, "--client", "bank"}).exitCode, 1);
+        QCOMPARE(cli({"stats", m_project, "--from", "yesterday"}).exitCode, 1);
+        QCOMPARE(cli({"frobnicate"}).exitCode, 1);
+        QCOMPARE(cli({"stats"}).exitCode, 1);
+        const Run help = cli({"--help"});
+        QCOMPARE(help.exitCode, 0);
+        for (const char *word : {"import", "stats", "render", "events", "--domain", "--split", "Exit status"})
+            QVERIFY2(help.out.contains(QLatin1String(word)), word);
+        QCOMPARE(cli({"stats", m_dir.filePath("absent.dnstimeline")}).exitCode, 2);
+    }
+
+    void events()
+    {
+        Run r = cli({"events", m_project, "import", DNT_SOURCE_DIR "/resources/demo/events.csv"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = cli({"events", m_project, "list"});
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 9);
+        QCOMPARE(lines.at(0), QStringLiteral("id\tstart\tend\ttitle\tcategory\tnote\turl"));
+        QVERIFY(lines.at(2).contains(QStringLiteral("\t2016-07-18T00:00:00Z\t2016-07-22T00:00:00Z\tRepublican National Convention\t")));
+
+        const QString bad = m_dir.filePath(QStringLiteral("bad.csv"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("start,end,title,category,note,url\n2016-01-01,,ok,,,\nnot-a-date,,x,,,\n2016-01-02,,,,,\n");
+        f.close();
+        r = cli({"events", m_project, "import", bad});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("bad.csv: line 3")));
+        QVERIFY(r.err.contains(QStringLiteral("bad.csv: line 4")));
+        QCOMPARE(cli({"events", m_project, "list"}).out.split('\n', Qt::SkipEmptyParts).size(), 9); // nothing added
+
+        const QString exported = m_dir.filePath(QStringLiteral("out.csv"));
+        QCOMPARE(cli({"events", m_project, "export", exported}).exitCode, 0);
+        QFile e(exported);
+        QVERIFY(e.open(QIODevice::ReadOnly));
+        QVERIFY(e.readAll().startsWith("start,end,title,category,note,url\r\n2016-06-07T00:00:00Z,,Primaries"));
+    }
+
+    void renderPng()
+    {
+        const QString png = m_dir.filePath(QStringLiteral("mail1.png"));
+        const Run r = cli({"render", m_project, "-o", png, "--name", "mail1.trump-email.com", "--bucket", "week",
+                           "--from", "2016-05-01", "--to", "2016-11-01", "--size", "1200x600"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QImageReader reader(png);
+        QCOMPARE(reader.format(), QByteArray("png"));
+        QCOMPARE(reader.size(), QSize(1200, 600));
+        const QImage img = reader.read();
+        // Columns that hold bars: saturated colour somewhere in the lower half of the plot.
+        auto coloured = [&](int x) {
+            for (int y = img.height() * 55 / 100; y < img.height() * 85 / 100; ++y) {
+                const QColor c = img.pixelColor(x, y);
+                if (c.hsvSaturation() > 80 && c.value() > 60)
+                    return true;
+            }
+            return false;
+        };
+        int left = 0, right = 0;
+        for (int x = img.width() * 20 / 100; x < img.width() * 60 / 100; ++x)
+            left += coloured(x) ? 1 : 0;
+        // October (about 84–97 % of the range) has no lookups of the name and no event marker.
+        for (int x = img.width() * 86 / 100; x < img.width() * 94 / 100; ++x)
+            right += coloured(x) ? 1 : 0;
+        QVERIFY2(left > img.width() * 20 / 100, qPrintable(QString::number(left)));
+        QCOMPARE(right, 0);
+
+        QCOMPARE(cli({"render", m_project, "-o", m_dir.filePath("x.jpg")}).exitCode, 1);
+        const Run fail = cli({"render", m_project, "-o", m_dir.filePath("no/such/dir/x.png")});
+        QCOMPARE(fail.exitCode, 2);
+        QVERIFY(!QFile::exists(m_dir.filePath("no/such/dir/x.png")));
+    }
+
+    void refusesBadProjects()
+    {
+        const QString text = m_dir.filePath(QStringLiteral("notes.dnstimeline"));
+        QFile f(text);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("just some notes, not a database\n");
+        f.close();
+        const Run r = cli({"stats", text});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("notes.dnstimeline")), qPrintable(r.err));
+        QFile g(text);
+        QVERIFY(g.open(QIODevice::ReadOnly));
+        QCOMPARE(g.readAll(), QByteArray("just some notes, not a database\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCli)
+#include "tst_cli.moc"
