@@ -51,7 +51,7 @@ struct Totals
 {
     int64_t lookups = 0;
     int64_t names = 0;
-    int64_t clients = 0;
+    int64_t clients = 0;            // addresses that asked something (servers alone are not counted)
     int64_t files = 0;
     std::optional<int64_t> firstUs;
     std::optional<int64_t> lastUs;
@@ -65,6 +65,12 @@ struct VolumeQuery
     std::optional<int64_t> toUs;    // exclusive; default: end of the last selected lookup's bucket
     Split split = Split::None;
     int maxSeries = 12;             // with a split, the busiest series are kept, ordered by total desc
+                                    // (then label); <= 0 keeps all
+    // Counts are exact to the microsecond: whole minutes come from the per-minute roll-ups, and the parts
+    // of a minute that fromUs/toUs cut off are counted from the lookups of the files covering that minute
+    // (bucket-aligned ranges, which the chart uses, never read the lookups table).
+    // A selection that matches no name or no client gives no series (bucketStarts are still filled when
+    // both fromUs and toUs are given); Split::None otherwise always gives one series "all", zeros included.
 };
 
 class FileImport;
@@ -80,7 +86,9 @@ public:
 
     // Opens a project. On failure returns nullptr and sets *error to a message naming the file and
     // the reason: not a SQLite file, a SQLite file that is not a DNS Timeline project, a project from
-    // a newer version, a truncated or corrupt file. A failed open never modifies the file.
+    // a newer version, a truncated or corrupt file. A failed open never modifies the file and leaves no
+    // -wal/-shm beside it. A successful open (even ReadOnly, as SQLite's WAL needs them) may create
+    // the -wal/-shm files; ReadWrite/Create migrate an older schema forward.
     static std::unique_ptr<Store> open(const QString &path, Mode mode, QString *error);
     ~Store();
 
@@ -100,11 +108,13 @@ public:
     // --- read side: the narrow interface a server-side backend could answer too ---
     Totals totals() const;
     VolumeSeries volume(const VolumeQuery &query) const;
-    // First and last lookup time of a selection.
+    // First and last lookup time of a selection (exact; nullopt if it selects nothing).
     std::optional<std::pair<int64_t, int64_t>> timeRange(const Selection &selection) const;
-    // Names by lookup count (desc), optionally only those containing `contains` (case-insensitive).
+    // Names by lookup count (desc, then name), optionally only those containing `contains`
+    // (case-insensitive); with a '*' the text is a pattern instead ("*.trump-email.com"). limit <= 0: all.
     QVector<NameCount> topNames(int limit, const QString &contains = {}) const;
-    // Clients by lookup count (desc), restricted to lookups of the selection's names if it has any.
+    // Clients by lookup count (desc, then address), restricted to lookups of the selection's names if it
+    // has any, and to its clients filter if it has one. limit <= 0: all.
     QVector<ClientCount> topClients(int limit, const Selection &selection = {}) const;
 
     // --- events ---
@@ -120,12 +130,15 @@ private:
     sqlite3 *m_db = nullptr;
     bool m_readOnly = false;
     bool m_importOpen = false;
+    FileImport *m_import = nullptr; // the open import, rolled back and detached if the Store goes first
     friend class FileImport;
 };
 
 // Bulk writer for one file: dictionary-encodes names and clients, appends lookups with one reused
 // prepared statement and maintains the roll-ups the chart reads, all inside one transaction.
 // Destroying it without commit() rolls everything back: the project is exactly as it was.
+// Used on the thread of its Store. If the Store is destroyed first, the import is rolled back and every
+// later call fails.
 class FileImport
 {
 public:
@@ -133,13 +146,17 @@ public:
     // Adds one lookup. Returns false (with *error) only on a database error.
     bool add(const LookupRecord &record, QString *error);
     // Finishes the file: stores its FileRecord (with the final counts and hash) and commits.
-    // Fails (and rolls back) if a file with the same SHA-256 is already in the project.
+    // Fails (and rolls back) if a file with the same SHA-256 is already in the project. Unset firstUs/lastUs
+    // are taken from the lookups added, importedAtUs 0 from the clock.
+    // Memory stays bounded (roll-up entries are flushed every ~1M rows); for speed, add() does no
+    // allocation for names and clients already seen.
     bool commit(const FileRecord &finalRecord, QString *error);
     void rollback();
 
 private:
     friend class Store;
     explicit FileImport(Store *store);
+    void detach();
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -1,0 +1,420 @@
+// The read side: every query the chart and the lists need, answered from the dictionaries and the
+// per-minute roll-ups; the lookups table is read only for the parts of a minute a range cuts, and only
+// in the row ranges of the files that cover that minute.
+#include "sqlitestmt.h"
+#include "store.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+
+namespace dnt {
+
+namespace {
+
+constexpr int64_t kMinute = 60000000; // µs per minute, the roll-up resolution
+
+int64_t floorDiv(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    if ((a % b) && ((a < 0) != (b < 0)))
+        --q;
+    return q;
+}
+
+int64_t ceilDiv(int64_t a, int64_t b)
+{
+    return -floorDiv(-a, b);
+}
+
+QString reversedLabels(const QString &name)
+{
+    QStringList labels = name.split(QLatin1Char('.'));
+    std::reverse(labels.begin(), labels.end());
+    return labels.join(QLatin1Char('.'));
+}
+
+// A selection turned into dictionary ids. Only clients that asked something are candidates (the
+// clients dictionary also holds servers), and every name in the dictionary has lookups, so a
+// resolved selection with ids on both sides selects something unless the combination never occurs.
+struct Resolved
+{
+    bool allNames = true;
+    QVector<int64_t> nameIds;        // in the order found, duplicates removed
+    QSet<int64_t> nameSet;
+    QHash<int64_t, QString> nameLabels;
+    bool allClients = true;
+    QSet<int64_t> clientIds;
+
+    bool selectsNothing() const
+    {
+        return (!allNames && nameIds.isEmpty()) || (!allClients && clientIds.isEmpty());
+    }
+    bool picks(int64_t name, int64_t client) const
+    {
+        return (allNames || nameSet.contains(name)) && (allClients || clientIds.contains(client));
+    }
+};
+
+Resolved resolve(sqlite3 *db, const Selection &sel)
+{
+    Resolved r;
+    auto take = [&r](SqliteStmt &s) {
+        while (s.step() == SQLITE_ROW) {
+            const int64_t id = s.int64(0);
+            if (!r.nameSet.contains(id)) {
+                r.nameSet.insert(id);
+                r.nameIds.append(id);
+                r.nameLabels.insert(id, s.text(1));
+            }
+        }
+        s.reset();
+    };
+    if (sel.hasNameFilter()) {
+        r.allNames = false;
+        SqliteStmt exact(db, "SELECT id, name FROM names WHERE name = ?");
+        for (const QString &n : sel.names) {
+            exact.bind(1, normalizeName(n));
+            take(exact);
+        }
+        // Domain D: rev = rev(D), or rev in [rev(D) + ".", rev(D) + "/"): '/' sorts right after '.',
+        // so "com.trump-email.x" is in and "com.trump-emailx" is not. Both are index ranges.
+        SqliteStmt domain(db, "SELECT id, name FROM names WHERE rev = ?1 OR (rev >= ?1 || '.' AND rev < ?1 || '/')");
+        for (const QString &d : sel.domains) {
+            const QString n = normalizeName(d);
+            if (n.isEmpty())
+                continue;
+            domain.bind(1, reversedLabels(n));
+            take(domain);
+        }
+    }
+    if (!sel.clients.isEmpty()) {
+        r.allClients = false;
+        QVector<AddressFilter> filters;
+        for (const QString &c : sel.clients)
+            if (auto f = AddressFilter::parse(c))
+                filters.append(*f);
+        if (filters.isEmpty())
+            return r;
+        SqliteStmt all(db, "SELECT c.id, c.address FROM client_totals t JOIN clients c ON c.id = t.client_id");
+        while (all.step() == SQLITE_ROW) {
+            QHostAddress a;
+            if (!a.setAddress(all.text(1)))
+                continue;
+            for (const auto &f : filters) {
+                if (f.matches(a)) {
+                    r.clientIds.insert(all.int64(0));
+                    break;
+                }
+            }
+        }
+    }
+    return r;
+}
+
+// Visits (name, client, timeUs, n) for the selection within [fromMin, toMin) minutes, from the roll-ups;
+// timeUs is the start of the minute. Without a name filter the name is 0 unless needNames, which reads
+// the per-name roll-up instead of the name-less one.
+template <typename Visit>
+void visitRollups(sqlite3 *db, const Resolved &r, int64_t fromMin, int64_t toMin, bool needNames, Visit visit)
+{
+    if (fromMin >= toMin || r.selectsNothing())
+        return;
+    if (r.allNames && !needNames) {
+        SqliteStmt s(db, "SELECT minute, client_id, n FROM minute_all WHERE minute >= ? AND minute < ?");
+        s.bind(1, fromMin).bind(2, toMin);
+        while (s.step() == SQLITE_ROW) {
+            const int64_t client = s.int64(1);
+            if (r.allClients || r.clientIds.contains(client))
+                visit(int64_t(0), client, s.int64(0) * kMinute, s.int64(2));
+        }
+        return;
+    }
+    if (r.allNames) {
+        SqliteStmt s(db, "SELECT name_id, minute, client_id, n FROM minute_counts WHERE minute >= ? AND minute < ?");
+        s.bind(1, fromMin).bind(2, toMin);
+        while (s.step() == SQLITE_ROW) {
+            const int64_t client = s.int64(2);
+            if (r.allClients || r.clientIds.contains(client))
+                visit(s.int64(0), client, s.int64(1) * kMinute, s.int64(3));
+        }
+        return;
+    }
+    SqliteStmt s(db, "SELECT minute, client_id, n FROM minute_counts WHERE name_id = ? AND minute >= ? AND minute < ?");
+    for (int64_t name : r.nameIds) {
+        s.bind(1, name).bind(2, fromMin).bind(3, toMin);
+        while (s.step() == SQLITE_ROW) {
+            const int64_t client = s.int64(1);
+            if (r.allClients || r.clientIds.contains(client))
+                visit(name, client, s.int64(0) * kMinute, s.int64(2));
+        }
+        s.reset();
+    }
+}
+
+// Visits (name, client, timeUs, 1) for each selected lookup with a <= t < b, reading only the row ranges
+// of the files whose time span overlaps [a, b). Used for the parts of minutes the roll-ups cannot split.
+template <typename Visit>
+void visitLookups(sqlite3 *db, const Resolved &r, int64_t a, int64_t b, Visit visit)
+{
+    if (a >= b || r.selectsNothing())
+        return;
+    SqliteStmt files(db, "SELECT row_first, row_last FROM files WHERE sha256 IS NOT NULL AND row_first IS NOT NULL "
+                         "AND t_first < ?2 AND t_last >= ?1");
+    SqliteStmt rows(db, "SELECT t, name_id, client_id FROM lookups WHERE rowid BETWEEN ? AND ? AND t >= ? AND t < ?");
+    files.bind(1, a).bind(2, b);
+    while (files.step() == SQLITE_ROW) {
+        rows.bind(1, files.int64(0)).bind(2, files.int64(1)).bind(3, a).bind(4, b);
+        while (rows.step() == SQLITE_ROW) {
+            const int64_t name = rows.int64(1), client = rows.int64(2);
+            if (r.picks(name, client))
+                visit(name, client, rows.int64(0), int64_t(1));
+        }
+        rows.reset();
+    }
+}
+
+// Visits every selected lookup with from <= t < to exactly once: whole minutes from the roll-ups, the
+// partial minutes at either end from the lookups of the files that cover them.
+template <typename Visit>
+void visitRange(sqlite3 *db, const Resolved &r, int64_t from, int64_t to, bool needNames, Visit visit)
+{
+    if (from >= to)
+        return;
+    const int64_t fullFrom = ceilDiv(from, kMinute), fullTo = floorDiv(to, kMinute);
+    if (fullFrom >= fullTo) {
+        visitLookups(db, r, from, to, visit);
+        return;
+    }
+    visitLookups(db, r, from, fullFrom * kMinute, visit);
+    visitRollups(db, r, fullFrom, fullTo, needNames, visit);
+    visitLookups(db, r, fullTo * kMinute, to, visit);
+}
+
+// First and last selected lookup time; when exact is false, only to the minute (the start of the first
+// and of the last minute), which is all that bucketing needs.
+std::optional<std::pair<int64_t, int64_t>> rangeOf(sqlite3 *db, const Resolved &r, bool exact)
+{
+    if (r.selectsNothing())
+        return std::nullopt;
+    int64_t first = INT64_MAX, last = INT64_MIN;
+    auto span = [&](SqliteStmt &s) {
+        if (s.step() == SQLITE_ROW && !s.isNull(0)) {
+            first = std::min(first, s.int64(0));
+            last = std::max(last, s.int64(1));
+        }
+        s.reset();
+    };
+    if (r.allNames && r.allClients) {
+        SqliteStmt all(db, "SELECT min(first_us), max(last_us) FROM name_totals");
+        span(all);
+    } else if (r.allClients) {
+        SqliteStmt s(db, "SELECT first_us, last_us FROM name_totals WHERE name_id = ?");
+        for (int64_t id : r.nameIds) {
+            s.bind(1, id);
+            span(s);
+        }
+    } else if (r.allNames) {
+        SqliteStmt s(db, "SELECT first_us, last_us FROM client_totals WHERE client_id = ?");
+        for (int64_t id : r.clientIds) {
+            s.bind(1, id);
+            span(s);
+        }
+    } else {
+        // Names and clients together: there is no total per pair, so find the first and last minute in
+        // the roll-ups and, if asked, the exact times inside those two minutes from the lookups.
+        visitRollups(db, r, INT64_MIN / kMinute, INT64_MAX / kMinute, false,
+                     [&](int64_t, int64_t, int64_t t, int64_t) {
+                         first = std::min(first, t);
+                         last = std::max(last, t);
+                     });
+        if (first > last)
+            return std::nullopt;
+        if (exact) {
+            int64_t f = INT64_MAX, l = INT64_MIN;
+            visitLookups(db, r, first, first + kMinute, [&](int64_t, int64_t, int64_t t, int64_t) { f = std::min(f, t); });
+            visitLookups(db, r, last, last + kMinute, [&](int64_t, int64_t, int64_t t, int64_t) { l = std::max(l, t); });
+            if (f <= l) {
+                first = f;
+                last = l;
+            }
+        }
+    }
+    if (first > last)
+        return std::nullopt;
+    return std::make_pair(first, last);
+}
+
+} // namespace
+
+std::optional<std::pair<int64_t, int64_t>> Store::timeRange(const Selection &selection) const
+{
+    return rangeOf(m_db, resolve(m_db, selection), true);
+}
+
+VolumeSeries Store::volume(const VolumeQuery &q) const
+{
+    VolumeSeries v;
+    v.unit = q.unit;
+    const Resolved r = resolve(m_db, q.selection);
+    std::optional<std::pair<int64_t, int64_t>> range;
+    if (!q.fromUs || !q.toUs) {
+        // Buckets are whole minutes or more, so the first and last minute place them exactly.
+        range = rangeOf(m_db, r, false);
+        if (!range)
+            return v;
+    }
+    const int64_t from = q.fromUs ? *q.fromUs : bucketFloor(range->first, q.unit);
+    const int64_t to = q.toUs ? *q.toUs : bucketNext(bucketFloor(range->second, q.unit), q.unit);
+    if (to <= from)
+        return v;
+    const int64_t width = bucketWidthUs(q.unit);
+    const int64_t firstBucket = bucketFloor(from, q.unit);
+    const int64_t lastBucket = bucketFloor(to - 1, q.unit);
+    const int64_t buckets = (lastBucket - firstBucket) / width + 1;
+    if (buckets <= 0 || buckets > 50'000'000) // a chart has pixels, not billions of buckets
+        return v;
+    v.fromUs = firstBucket;
+    v.toUs = lastBucket + width;
+    v.bucketStarts.resize(buckets);
+    for (int64_t i = 0; i < buckets; ++i)
+        v.bucketStarts[i] = firstBucket + i * width;
+    if (r.selectsNothing())
+        return v;
+
+    // Every bucket boundary is a whole minute, so (t - firstBucket) / width is the bucket of t.
+    auto bucketOf = [&](int64_t t) { return (t - firstBucket) / width; };
+    if (q.split == Split::None) {
+        VolumeSeries::Series s;
+        s.label = QStringLiteral("all");
+        s.counts = QVector<int64_t>(buckets, 0);
+        visitRange(m_db, r, from, to, false, [&](int64_t, int64_t, int64_t t, int64_t n) {
+            s.counts[bucketOf(t)] += n;
+            s.total += n;
+        });
+        v.series.append(s);
+        return v;
+    }
+
+    // Splits: first the total per series, then counts only for the series kept, so that a split over
+    // tens of thousands of names never holds a bucket vector per name.
+    const bool byName = q.split == Split::Name;
+    QHash<int64_t, int64_t> totals;
+    visitRange(m_db, r, from, to, byName, [&](int64_t name, int64_t client, int64_t, int64_t n) {
+        totals[byName ? name : client] += n;
+    });
+    SqliteStmt nameLabel(m_db, "SELECT name FROM names WHERE id = ?");
+    SqliteStmt clientLabel(m_db, "SELECT address FROM clients WHERE id = ?");
+    struct Candidate
+    {
+        int64_t key;
+        int64_t total;
+        QString label;
+    };
+    QVector<Candidate> candidates;
+    candidates.reserve(totals.size());
+    for (auto it = totals.cbegin(); it != totals.cend(); ++it) {
+        QString label = byName ? r.nameLabels.value(it.key()) : QString();
+        if (label.isEmpty()) {
+            SqliteStmt &s = byName ? nameLabel : clientLabel;
+            s.bind(1, it.key());
+            if (s.step() == SQLITE_ROW)
+                label = s.text(0);
+            s.reset();
+        }
+        candidates.append({it.key(), it.value(), label});
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
+        return a.total != b.total ? a.total > b.total : a.label < b.label;
+    });
+    if (q.maxSeries > 0 && candidates.size() > q.maxSeries)
+        candidates.resize(q.maxSeries);
+    QHash<int64_t, int> index;
+    for (const Candidate &c : candidates) {
+        index.insert(c.key, int(v.series.size()));
+        v.series.append({c.label, QVector<int64_t>(buckets, 0), c.total});
+    }
+    if (v.series.isEmpty())
+        return v;
+    visitRange(m_db, r, from, to, byName, [&](int64_t name, int64_t client, int64_t t, int64_t n) {
+        const auto it = index.constFind(byName ? name : client);
+        if (it != index.cend())
+            v.series[*it].counts[bucketOf(t)] += n;
+    });
+    return v;
+}
+
+QVector<NameCount> Store::topNames(int limit, const QString &contains) const
+{
+    QVector<NameCount> out;
+    QString pattern;
+    if (!contains.trimmed().isEmpty()) {
+        QString t = contains.trimmed().toLower();
+        t.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('%'), QLatin1String("\\%"))
+            .replace(QLatin1Char('_'), QLatin1String("\\_"));
+        // "*" is a wildcard and anchors the pattern; without one, it is a substring search.
+        pattern = t.contains(QLatin1Char('*')) ? t.replace(QLatin1Char('*'), QLatin1Char('%'))
+                                               : QLatin1Char('%') + t + QLatin1Char('%');
+    }
+    SqliteStmt s(m_db, pattern.isEmpty()
+                           ? "SELECT n.name, t.n FROM name_totals t JOIN names n ON n.id = t.name_id "
+                             "ORDER BY t.n DESC, n.name LIMIT ?1"
+                           : "SELECT n.name, t.n FROM name_totals t JOIN names n ON n.id = t.name_id "
+                             "WHERE n.name LIKE ?2 ESCAPE '\\' ORDER BY t.n DESC, n.name LIMIT ?1");
+    s.bind(1, int64_t(limit > 0 ? limit : -1)); // LIMIT -1: no limit
+    if (!pattern.isEmpty())
+        s.bind(2, pattern);
+    while (s.ok() && s.step() == SQLITE_ROW)
+        out.append({s.text(0), s.int64(1)});
+    return out;
+}
+
+QVector<ClientCount> Store::topClients(int limit, const Selection &selection) const
+{
+    QVector<ClientCount> out;
+    const Resolved r = resolve(m_db, selection);
+    if (r.allNames && r.allClients) {
+        SqliteStmt s(m_db, "SELECT c.address, t.n FROM client_totals t JOIN clients c ON c.id = t.client_id "
+                           "ORDER BY t.n DESC, c.address LIMIT ?");
+        s.bind(1, int64_t(limit > 0 ? limit : -1));
+        while (s.ok() && s.step() == SQLITE_ROW)
+            out.append({s.text(0), s.int64(1)});
+        return out;
+    }
+    QHash<int64_t, int64_t> counts;
+    if (r.allNames) {
+        SqliteStmt s(m_db, "SELECT n FROM client_totals WHERE client_id = ?");
+        for (int64_t id : r.clientIds) {
+            s.bind(1, id);
+            if (s.step() == SQLITE_ROW)
+                counts[id] = s.int64(0);
+            s.reset();
+        }
+    } else {
+        SqliteStmt s(m_db, "SELECT client_id, sum(n) FROM minute_counts WHERE name_id = ? GROUP BY client_id");
+        for (int64_t name : r.nameIds) {
+            s.bind(1, name);
+            while (s.step() == SQLITE_ROW)
+                if (r.allClients || r.clientIds.contains(s.int64(0)))
+                    counts[s.int64(0)] += s.int64(1);
+            s.reset();
+        }
+    }
+    SqliteStmt address(m_db, "SELECT address FROM clients WHERE id = ?");
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        address.bind(1, it.key());
+        if (address.step() == SQLITE_ROW)
+            out.append({address.text(0), it.value()});
+        address.reset();
+    }
+    std::sort(out.begin(), out.end(), [](const ClientCount &a, const ClientCount &b) {
+        return a.count != b.count ? a.count > b.count : a.address < b.address;
+    });
+    if (limit > 0 && out.size() > limit)
+        out.resize(limit);
+    return out;
+}
+
+} // namespace dnt
