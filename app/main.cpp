@@ -12,7 +12,10 @@ namespace {
 
 bool hasDisplay()
 {
+    // The off-screen platforms draw nowhere: a window there is as good as none.
     const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (platform.startsWith("offscreen") || platform.startsWith("minimal"))
+        return false;
     return !platform.isEmpty() || !qgetenv("DISPLAY").isEmpty() || !qgetenv("WAYLAND_DISPLAY").isEmpty();
 }
 
@@ -49,6 +52,13 @@ int main(int argc, char **argv)
     }
 
     const QStringList files = args.mid(1);
+    for (const auto &f : files) {
+        if (!QFileInfo::exists(f)) {
+            QTextStream(stderr) << "dnstimeline: \"" << f << "\" is neither a command nor an existing file\n"
+                                << "Try 'dnstimeline --help'.\n";
+            return 1;
+        }
+    }
     if (!hasDisplay()) {
         // No screen to open a window on: say so, and draw the chart of a given project instead.
         QTextStream err(stderr);

@@ -80,7 +80,8 @@ void ChartPane::setEvents(const QVector<Event> &events)
 void ChartPane::refresh()
 {
     const auto [from, to] = m_chart->visibleRange();
-    if (m_home && from >= m_home->first && to <= m_home->second && to > from)
+    // While a new selection's first query is pending, the visible range still belongs to the old one.
+    if (!m_wholePending && m_home && from >= m_home->first && to <= m_home->second && to > from)
         requestRange(from, to, m_chart->width());
     else
         requestWhole();
@@ -100,6 +101,7 @@ void ChartPane::requestWhole()
     const Split sp = split();
     const int width = std::max(200, m_chart->width());
     m_info->setText(tr("Querying…"));
+    m_wholePending = true;
     m_runner->run<WholeResult>(
         QStringLiteral("chart"),
         [sel, sp, width](Store &store) {
@@ -117,6 +119,7 @@ void ChartPane::requestWhole()
             return r;
         },
         [this](const WholeResult &r) {
+            m_wholePending = false;
             if (!r.range) {
                 m_home.reset();
                 m_chart->setEmptyMessage(m_selection.isEmpty() ? tr("This project has no lookups yet: import a log file")
@@ -129,12 +132,15 @@ void ChartPane::requestWhole()
             m_chart->setVisibleRange(r.series.fromUs, r.series.toUs);
             show(r.series);
         },
-        [this](const QString &error) { m_info->setText(error); });
+        [this](const QString &error) {
+            m_wholePending = false;
+            m_info->setText(error);
+        });
 }
 
 void ChartPane::requestRange(int64_t fromUs, int64_t toUs, int pixelWidth)
 {
-    if (toUs <= fromUs)
+    if (toUs <= fromUs || m_wholePending)
         return;
     const Selection sel = m_selection;
     const Split sp = split();

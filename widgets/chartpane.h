@@ -57,6 +57,7 @@ private:
     Selection m_selection;
     VolumeSeries m_shown;
     std::optional<std::pair<int64_t, int64_t>> m_home;
+    bool m_wholePending = false;
 };
 
 } // namespace dnt

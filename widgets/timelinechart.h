@@ -1,17 +1,24 @@
 #pragma once
 
 #include "event.h"
+#include "eventlabel.h"
 #include "volumeseries.h"
 
+#include <QImage>
 #include <QSize>
 #include <QWidget>
 
 #include <cstdint>
+#include <optional>
+#include <utility>
 
+class QCPRange;
 class QCustomPlot;
 class QTimer;
 
 namespace dnt {
+
+struct ChartTheme;
 
 // The lookup-volume chart: bucketed counts as stacked bars (batched: a few paint calls per series,
 // not one per bar), a UTC date-time axis with ticks aligned in UTC whatever the machine's zone,
@@ -23,25 +30,50 @@ class TimelineChart : public QWidget
 {
     Q_OBJECT
 public:
+    // Export and render sizes are clamped to this many pixels a side (QImage itself has no limit).
+    static constexpr int kMinImageSide = 16;
+    static constexpr int kMaxImageSide = 16384;
+    // The x range is kept inside 1900-01-01 .. 2200-01-01 and at least this many seconds wide, so that
+    // absurd values (from a bad file or a runaway zoom) can never reach the axis.
+    static constexpr int64_t kMinVisibleUs = -2208988800LL * 1000000;
+    static constexpr int64_t kMaxVisibleUs = 7258118400LL * 1000000;
+    static constexpr int64_t kMinSpanUs = 10LL * 1000000;
+    // Debounce of visibleRangeChanged.
+    static constexpr int kRangeDebounceMs = 150;
+
     explicit TimelineChart(QWidget *parent = nullptr);
     ~TimelineChart() override;
 
     // Shows the data. The x range stays as it is unless it was never set (then it fits the data).
     void setSeries(const VolumeSeries &series);
+    const VolumeSeries &series() const;
     void setEvents(const QVector<Event> &events);
     void setTitle(const QString &title); // plain text
+    QString title() const;
     // The range "reset view" returns to (normally the selection's first..last lookup).
     void setHomeRange(int64_t fromUs, int64_t toUs);
+    // Programmatic: clamped (see kMinVisibleUs …), does not emit visibleRangeChanged.
     void setVisibleRange(int64_t fromUs, int64_t toUs);
     std::pair<int64_t, int64_t> visibleRange() const;
     // Shown instead of an empty axis when there is nothing to draw ("No lookups match …").
     void setEmptyMessage(const QString &text);
+    QString emptyMessage() const;
+    bool isShowingEmptyMessage() const;
 
     // Renders the chart at exactly `size` pixels and writes a PNG atomically (temporary file, then
     // rename). Sizes are clamped to 16..16384 px a side. False with *error on failure; no file is
     // left behind then.
     bool exportPng(const QString &path, QSize size, QString *error);
+    // Draws at exactly `size` (clamped like exportPng) in the light theme, whatever the screen
+    // palette. Afterwards plot()'s axes map coordinates as in that image until the next replot,
+    // so callers can locate things in it with plot()->xAxis->coordToPixel().
     QImage renderImage(QSize size);
+    static QSize clampImageSize(QSize size);
+
+    // Event labels as placed by the last rendering (widget or renderImage), for tests and hit-testing.
+    QVector<EventLabel> eventLabels() const;
+    // Largest stacked bucket total inside the visible x range (what the y axis is fitted to).
+    int64_t visibleMaximum() const;
 
     QCustomPlot *plot() const { return m_plot; }
 
@@ -52,7 +84,20 @@ signals:
     // The visible x range changed by the user (zoom, pan, reset); debounced by ~150 ms.
     void visibleRangeChanged(int64_t fromUs, int64_t toUs, int pixelWidth);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void onXRangeChanged();
+    void setXRangeSeconds(double lower, double upper);
+    QCPRange normalisedRange(double lower, double upper) const;
+    void updateYRange();
+    void updateLayoutElements();
+    void updateEmptyState();
+    void applyTheme(const ChartTheme &theme);
+    bool screenIsDark() const;
+    std::optional<std::pair<int64_t, int64_t>> dataExtent() const;
+
     struct Private;
     Private *d;
     QCustomPlot *m_plot = nullptr;

@@ -1,5 +1,6 @@
 // End to end: the real CLI on the bundled (synthetic) demo log, with every figure compared to counts
 // the test computes itself from the same file.
+#include "bucket.h"
 #include "timeutil.h"
 
 #include <QColor>

@@ -30,6 +30,17 @@ QString writeLog(const QString &path, const QByteArray &rows)
     return path;
 }
 
+// What a drag from a file manager delivers: a drag-enter the window accepts, then the drop.
+void dropOn(QWidget *target, QMimeData *mime)
+{
+    const QPoint at(target->width() / 2, target->height() / 2);
+    QDragEnterEvent enter(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+}
+
 } // namespace
 
 class TstMainWindow : public QObject
@@ -64,8 +75,7 @@ private slots:
         QSignalSpy shown(window.chartPane(), &ChartPane::seriesShown);
         auto *mime = new QMimeData;
         mime->setUrls({QUrl::fromLocalFile(log)});
-        QDropEvent drop(QPointF(100, 100), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(&window, &drop);
+        dropOn(&window, mime);
         QVERIFY(finished.wait(30000));
         const ImportReport report = finished.first().first().value<ImportReport>();
         QCOMPARE(report.files.size(), 1);
@@ -96,8 +106,7 @@ private slots:
         finished.clear();
         auto *mime2 = new QMimeData;
         mime2->setUrls({QUrl::fromLocalFile(copy)});
-        QDropEvent drop2(QPointF(100, 100), Qt::CopyAction, mime2, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(&window, &drop2);
+        dropOn(&window, mime2);
         QVERIFY(finished.wait(30000));
         const ImportReport again = finished.first().first().value<ImportReport>();
         QCOMPARE(again.files.first().outcome, FileImportReport::Outcome::Duplicate);

@@ -1,0 +1,63 @@
+#include "reader.h"
+#include "zeekreader.h"
+
+#include <string_view>
+
+namespace dnt
+{
+
+namespace
+{
+
+// The one table of formats. Adding a format is one line here (plus its reader): name, a detector
+// that scores the first bytes of a file (0 = no, higher = more certain) and a factory.
+struct FormatEntry {
+    const char *name;
+    int (*detect)(std::string_view head);
+    std::unique_ptr<Reader> (*create)();
+};
+
+template <typename T> std::unique_ptr<Reader> make()
+{
+    return std::make_unique<T>();
+}
+
+constexpr FormatEntry kFormats[] = {
+    {"zeek", &ZeekTsvReader::detect, &make<ZeekTsvReader>},
+    {"zeek-json", &ZeekJsonReader::detect, &make<ZeekJsonReader>},
+};
+
+} // namespace
+
+QStringList knownFormats()
+{
+    QStringList names;
+    for (const auto &f : kFormats)
+        names.append(QString::fromLatin1(f.name));
+    return names;
+}
+
+QString detectFormat(const QByteArray &head)
+{
+    const std::string_view view(head.constData(), static_cast<size_t>(head.size()));
+    int best = 0;
+    const char *name = nullptr;
+    for (const auto &f : kFormats) {
+        const int score = f.detect(view);
+        if (score > best) {
+            best = score;
+            name = f.name;
+        }
+    }
+    return name ? QString::fromLatin1(name) : QString();
+}
+
+std::unique_ptr<Reader> createReader(const QString &format)
+{
+    for (const auto &f : kFormats)
+        if (format == QLatin1String(f.name))
+            return f.create();
+    return nullptr;
+}
+
+} // namespace dnt

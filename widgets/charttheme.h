@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QColor>
+#include <QVector>
+
+namespace dnt {
+
+// The colours of one look of the chart. The widget follows the screen palette (light or dark), an
+// export always uses light() so that a published image does not depend on the desktop it was made on.
+struct ChartTheme
+{
+    QColor background;
+    QColor foreground;      // axes, tick labels, title, legend text
+    QColor grid;
+    QColor marker;          // event lines and span-band edges
+    QColor band;            // span events (translucent)
+    QColor labelBackground; // behind event labels, so that they stay readable over bars
+    QColor labelText;
+    QColor emptyText;
+    QVector<QColor> series; // bar colours, in stacking order
+
+    // Okabe & Ito's colour-blind-safe palette, ordered so that neighbouring series contrast; their
+    // vermillion is kept for event markers so that a marker is never mistaken for a series.
+    static QVector<QColor> okabeIto()
+    {
+        return {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
+                QColor(0x56, 0xB4, 0xE9), QColor(0xF0, 0xE4, 0x42), QColor(0x40, 0x40, 0x40)};
+    }
+
+    static ChartTheme light()
+    {
+        ChartTheme t;
+        t.background = Qt::white;
+        t.foreground = QColor(0x20, 0x20, 0x20);
+        t.grid = QColor(0xE0, 0xE0, 0xE0);
+        t.marker = QColor(0xD5, 0x5E, 0x00);
+        t.band = QColor(0xD5, 0x5E, 0x00, 40);
+        t.labelBackground = QColor(255, 255, 255, 225);
+        t.labelText = QColor(0x20, 0x20, 0x20);
+        t.emptyText = QColor(0x70, 0x70, 0x70);
+        t.series = okabeIto();
+        return t;
+    }
+
+    static ChartTheme dark()
+    {
+        ChartTheme t;
+        t.background = QColor(0x23, 0x23, 0x26);
+        t.foreground = QColor(0xE8, 0xE8, 0xE8);
+        t.grid = QColor(0x3A, 0x3A, 0x3E);
+        t.marker = QColor(0xFF, 0x8A, 0x3D);
+        t.band = QColor(0xFF, 0x8A, 0x3D, 50);
+        t.labelBackground = QColor(0x23, 0x23, 0x26, 225);
+        t.labelText = QColor(0xF0, 0xF0, 0xF0);
+        t.emptyText = QColor(0xA0, 0xA0, 0xA0);
+        t.series = okabeIto();
+        t.series.last() = QColor(0xC8, 0xC8, 0xC8); // dark grey would vanish on a dark background
+        return t;
+    }
+};
+
+} // namespace dnt

@@ -1,0 +1,136 @@
+#include "eventmarkers.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dnt {
+
+namespace {
+
+constexpr int kPadX = 4;
+constexpr int kPadY = 1;
+constexpr int kLabelGap = 6;    // horizontal space kept between two labels in one row
+constexpr int kRowSpacing = 2;
+
+int clampedPixel(QCPAxis *axis, double key, const QRect &rect)
+{
+    const double p = std::clamp(axis->coordToPixel(key), double(rect.left() - 1), double(rect.right() + 1));
+    return static_cast<int>(std::lround(p));
+}
+
+} // namespace
+
+EventMarkers::EventMarkers(QCPAxisRect *axisRect, const QString &layerName)
+    : QCPLayerable(axisRect->parentPlot(), layerName), m_axisRect(axisRect), m_font(axisRect->parentPlot()->font())
+{
+    m_font.setPointSizeF(std::max(7.0, m_font.pointSizeF() * 0.9));
+}
+
+void EventMarkers::setEvents(const QVector<Event> &events)
+{
+    m_events = events;
+}
+
+void EventMarkers::applyDefaultAntialiasingHint(QCPPainter *painter) const
+{
+    // Marker lines are one-pixel columns; antialiasing would smear them over two columns.
+    painter->setAntialiasing(false);
+}
+
+QRect EventMarkers::clipRect() const
+{
+    return m_axisRect ? m_axisRect->rect() : QCPLayerable::clipRect();
+}
+
+void EventMarkers::draw(QCPPainter *painter)
+{
+    m_labels.clear();
+    m_rowCount = 0;
+    if (!m_axisRect || m_events.isEmpty())
+        return;
+    QCPAxis *axis = m_axisRect->axis(QCPAxis::atBottom);
+    if (!axis)
+        return;
+    const QRect area = m_axisRect->rect();
+    const QCPRange range = axis->range();
+    painter->setAntialiasing(false);
+    painter->setPen(Qt::NoPen);
+
+    struct Anchor
+    {
+        int index;
+        int x;
+    };
+    QVector<Anchor> anchors;
+    // Bands first, so that lines and labels of neighbouring events stay on top of them.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (int i = 0; i < m_events.size(); ++i) {
+            const Event &e = m_events.at(i);
+            const double start = static_cast<double>(e.startUs) / 1e6;
+            const double end = e.endUs ? static_cast<double>(*e.endUs) / 1e6 : start;
+            if (end < range.lower || start > range.upper || end < start)
+                continue;
+            const int x0 = clampedPixel(axis, start, area);
+            const int x1 = clampedPixel(axis, end, area);
+            if (pass == 0) {
+                if (e.isSpan())
+                    painter->fillRect(QRect(x0, area.top(), std::max(1, x1 - x0), area.height()), m_theme.band);
+                continue;
+            }
+            if (start >= range.lower)
+                painter->fillRect(QRect(x0, area.top(), 1, area.height()), m_theme.marker);
+            if (e.isSpan() && end <= range.upper)
+                painter->fillRect(QRect(x1, area.top(), 1, area.height()), m_theme.marker);
+            anchors.append({i, x0});
+        }
+    }
+
+    // Labels: left to right, each in the first row where it does not touch an earlier label.
+    std::sort(anchors.begin(), anchors.end(),
+              [](const Anchor &a, const Anchor &b) { return a.x != b.x ? a.x < b.x : a.index < b.index; });
+    const QFontMetrics fm(m_font, painter->device());
+    const int height = fm.height() + 2 * kPadY;
+    QVector<QVector<std::pair<int, int>>> rows;
+    painter->setFont(m_font);
+    for (const Anchor &a : anchors) {
+        // simplified(): a title with line breaks from a CSV must still be one line.
+        const QString text = fm.elidedText(m_events.at(a.index).title.simplified(), Qt::ElideRight, kMaxLabelWidth);
+        if (text.isEmpty())
+            continue;
+        const int width = fm.horizontalAdvance(text) + 2 * kPadX;
+        // Right of the marker; near the right edge, left of it instead (ending at the line), so that
+        // a label always sits against its own marker rather than being pushed under another one.
+        int left = a.x + 3;
+        if (left + width > area.right())
+            left = a.x - 2 - width;
+        left = std::clamp(left, area.left() + 1, std::max(area.left() + 1, area.right() - width));
+        const int right = left + width;
+        int row = 0;
+        for (; row < rows.size(); ++row) {
+            const bool clash = std::any_of(rows[row].cbegin(), rows[row].cend(), [&](const std::pair<int, int> &iv) {
+                return left < iv.second + kLabelGap && iv.first < right + kLabelGap;
+            });
+            if (!clash)
+                break;
+        }
+        if (row == rows.size())
+            rows.append(QVector<std::pair<int, int>>());
+        rows[row].append({left, right});
+        const QRect box(left, area.top() + 2 + row * (height + kRowSpacing), width, height);
+        m_labels.append(EventLabel{a.index, text, box, row, a.x});
+    }
+    m_rowCount = static_cast<int>(rows.size());
+
+    for (const EventLabel &label : std::as_const(m_labels)) {
+        painter->fillRect(label.rect, m_theme.labelBackground);
+        // The accent bar is on the side that faces the marker.
+        const int accentX = label.rect.left() >= label.markerX ? label.rect.left() : label.rect.right() - 1;
+        painter->fillRect(QRect(accentX, label.rect.top(), 2, label.rect.height()), m_theme.marker);
+        painter->setPen(m_theme.labelText);
+        // QPainter::drawText never interprets markup: "<b>x</b>" is drawn as those ten characters.
+        painter->drawText(label.rect.adjusted(kPadX, 0, -kPadX + 1, 0), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          label.text);
+    }
+}
+
+} // namespace dnt

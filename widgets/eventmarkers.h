@@ -1,0 +1,51 @@
+#pragma once
+
+#include "charttheme.h"
+#include "event.h"
+#include "eventlabel.h"
+
+#include <qcustomplot.h>
+
+#include <QFont>
+#include <QVector>
+
+namespace dnt {
+
+// Draws the project's events over the data of one axis rect: a point event as a vertical line at its
+// start, a span event as a translucent band with edge lines, and every visible event's title along the
+// top, in as many rows as it takes for no two labels to overlap. Titles come from users and from
+// imported files, so they are drawn with QPainter::drawText as plain text: never interpreted as rich
+// text. Placement is computed while drawing, from the axis mapping of that very rendering, so a widget
+// replot and an export at another size each get labels that fit them.
+class EventMarkers : public QCPLayerable
+{
+public:
+    // Labels longer than this many pixels are elided.
+    static constexpr int kMaxLabelWidth = 240;
+
+    EventMarkers(QCPAxisRect *axisRect, const QString &layerName);
+
+    void setEvents(const QVector<Event> &events);
+    const QVector<Event> &events() const { return m_events; }
+    void setTheme(const ChartTheme &theme) { m_theme = theme; }
+    void setFont(const QFont &font) { m_font = font; }
+    QFont font() const { return m_font; }
+    // Labels as placed by the last draw.
+    const QVector<EventLabel> &labels() const { return m_labels; }
+    int rowCount() const { return m_rowCount; }
+
+protected:
+    void applyDefaultAntialiasingHint(QCPPainter *painter) const override;
+    void draw(QCPPainter *painter) override;
+    QRect clipRect() const override;
+
+private:
+    QPointer<QCPAxisRect> m_axisRect;
+    QVector<Event> m_events;
+    ChartTheme m_theme = ChartTheme::light();
+    QFont m_font;
+    QVector<EventLabel> m_labels;
+    int m_rowCount = 0;
+};
+
+} // namespace dnt

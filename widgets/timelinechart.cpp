@@ -1,0 +1,517 @@
+#include "timelinechart.h"
+
+#include "batchedbars.h"
+#include "charttheme.h"
+#include "eventmarkers.h"
+#include "integerticker.h"
+#include "utcdateticker.h"
+
+#include <qcustomplot.h>
+
+#include <QEvent>
+#include <QImageWriter>
+#include <QSaveFile>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace dnt {
+
+namespace {
+
+const QString kMarkerLayer = QStringLiteral("markers");
+
+double toSeconds(int64_t us)
+{
+    return static_cast<double>(us) / 1e6;
+}
+
+int64_t toMicroseconds(double seconds)
+{
+    return static_cast<int64_t>(std::llround(seconds * 1e6));
+}
+
+} // namespace
+
+struct TimelineChart::Private
+{
+    QSharedPointer<UtcDateTicker> xTicker;
+    QSharedPointer<IntegerTicker> yTicker;
+    QVector<BatchedBars *> bars;
+    EventMarkers *markers = nullptr;
+    QCPTextElement *title = nullptr;
+    QCPLayoutGrid *legendRow = nullptr; // the legend, then an empty stretching cell
+    QCPItemText *emptyText = nullptr;
+    QTimer *debounce = nullptr;
+    ChartTheme theme = ChartTheme::light();
+
+    VolumeSeries series;
+    // Per bucket, in seconds: the bar's extent, and the stacked total of all series.
+    QVector<double> left, right;
+    QVector<int64_t> stacked;
+    bool hasLookups = false;
+
+    std::optional<std::pair<int64_t, int64_t>> home;
+    bool rangeSet = false;   // a range was set (by the owner or the user): setSeries keeps it
+    int programmatic = 0;    // >0 while we change the range ourselves: not a user change
+    bool adjusting = false;  // re-entrancy guard while clamping inside rangeChanged
+    QString titleText;
+    QString emptyMessage = TimelineChart::tr("No lookups in this selection");
+};
+
+TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent), d(new Private)
+{
+    m_plot = new QCustomPlot(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    // Numbers on the axis must not depend on the machine either: one fixed locale.
+    m_plot->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_plot->setAutoAddPlottableToLegend(false);
+    m_plot->setNoAntialiasingOnDrag(true);
+
+    d->xTicker.reset(new UtcDateTicker);
+    // The viewport is the size being rendered (widget or export); ~90 px go to the y axis.
+    d->xTicker->setPixelWidthSource([this] { return m_plot->viewport().width() - 90; });
+    d->yTicker.reset(new IntegerTicker);
+    m_plot->xAxis->setTicker(d->xTicker);
+    m_plot->yAxis->setTicker(d->yTicker);
+    m_plot->xAxis->setLabel(tr("time (UTC)"));
+    m_plot->yAxis->setLabel(tr("lookups per %1").arg(bucketUnitName(d->series.unit)));
+    // Ticks point outwards: inside the plot they would cut into the bars.
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setTickLength(0, 5);
+        axis->setSubTickLength(0, 3);
+    }
+    m_plot->xAxis->grid()->setZeroLinePen(Qt::NoPen);
+    m_plot->yAxis->grid()->setZeroLinePen(Qt::NoPen);
+    m_plot->yAxis->setRange(0, 1);
+
+    // Only x moves: y always fits the visible data.
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    m_plot->axisRect()->setRangeDragAxes(m_plot->xAxis, nullptr);
+    m_plot->axisRect()->setRangeZoomAxes(m_plot->xAxis, nullptr);
+
+    // Markers get a buffered layer of their own above the data, so that changing the events
+    // repaints only them.
+    m_plot->addLayer(kMarkerLayer, m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    m_plot->layer(kMarkerLayer)->setMode(QCPLayer::lmBuffered);
+    d->markers = new EventMarkers(m_plot->axisRect(), kMarkerLayer);
+
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    d->title = new QCPTextElement(m_plot, QString(), titleFont);
+
+    // The legend goes in a row under the plot rather than inside it, where it would cover bars and
+    // event labels.
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    d->legendRow = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(1, 0, d->legendRow); // a grid needs a parent plot before it gets children
+    d->legendRow->addElement(0, 0, m_plot->legend);
+    d->legendRow->addElement(0, 1, new QCPLayoutElement(m_plot));
+    d->legendRow->setColumnStretchFactors({0.001, 1});
+    d->legendRow->setMargins(QMargins(0, 0, 0, 0));
+    m_plot->plotLayout()->take(d->legendRow);
+    m_plot->plotLayout()->simplify();
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setWrap(6);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setVisible(false);
+
+    d->emptyText = new QCPItemText(m_plot);
+    d->emptyText->setLayer(kMarkerLayer);
+    d->emptyText->position->setType(QCPItemPosition::ptAxisRectRatio);
+    d->emptyText->position->setCoords(0.5, 0.5);
+    d->emptyText->setPositionAlignment(Qt::AlignCenter);
+    d->emptyText->setTextAlignment(Qt::AlignCenter);
+    QFont emptyFont = font();
+    emptyFont.setPointSizeF(emptyFont.pointSizeF() * 1.2);
+    d->emptyText->setFont(emptyFont);
+
+    d->debounce = new QTimer(this);
+    d->debounce->setSingleShot(true);
+    d->debounce->setInterval(kRangeDebounceMs);
+    connect(d->debounce, &QTimer::timeout, this, [this] {
+        const auto [from, to] = visibleRange();
+        emit visibleRangeChanged(from, to, m_plot->axisRect()->width());
+    });
+    connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, &TimelineChart::onXRangeChanged);
+
+    applyTheme(screenIsDark() ? ChartTheme::dark() : ChartTheme::light());
+    updateLayoutElements();
+    updateEmptyState();
+}
+
+TimelineChart::~TimelineChart()
+{
+    // Elements taken out of the layout are put back, so that QCustomPlot deletes them in its own
+    // order (the legend must outlive the plottables that remove themselves from it).
+    QCPLayoutGrid *grid = m_plot->plotLayout();
+    if (!grid->hasElement(0, 0) || grid->element(0, 0) != d->title)
+        grid->addElement(grid->rowCount(), 0, d->title);
+    if (d->legendRow->layout() == nullptr)
+        grid->addElement(grid->rowCount(), 0, d->legendRow);
+    delete d;
+}
+
+bool TimelineChart::screenIsDark() const
+{
+    // Qt 6.4 has no QStyleHints::colorScheme: infer it from the palette.
+    return palette().color(QPalette::Window).lightness() < 128;
+}
+
+void TimelineChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyTheme(screenIsDark() ? ChartTheme::dark() : ChartTheme::light());
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void TimelineChart::applyTheme(const ChartTheme &theme)
+{
+    d->theme = theme;
+    m_plot->setBackground(theme.background);
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setBasePen(QPen(theme.foreground, 1));
+        axis->setTickPen(QPen(theme.foreground, 1));
+        axis->setSubTickPen(QPen(theme.foreground, 1));
+        axis->setTickLabelColor(theme.foreground);
+        axis->setLabelColor(theme.foreground);
+        axis->grid()->setPen(QPen(theme.grid, 1, Qt::SolidLine));
+    }
+    d->title->setTextColor(theme.foreground);
+    m_plot->legend->setBrush(theme.background);
+    m_plot->legend->setTextColor(theme.foreground);
+    d->emptyText->setColor(theme.emptyText);
+    for (int i = 0; i < d->bars.size(); ++i)
+        d->bars[i]->setColor(theme.series.at(i % theme.series.size()));
+    d->markers->setTheme(theme);
+}
+
+void TimelineChart::setSeries(const VolumeSeries &series)
+{
+    d->series = series;
+    const qsizetype n = series.bucketStarts.size();
+    d->left.resize(n);
+    d->right.resize(n);
+    d->stacked.fill(0, n);
+    for (qsizetype i = 0; i < n; ++i) {
+        const int64_t start = series.bucketStarts.at(i);
+        int64_t end = bucketNext(start, series.unit);
+        if (i + 1 < n)
+            end = std::min(end, series.bucketStarts.at(i + 1));
+        d->left[i] = toSeconds(start);
+        d->right[i] = toSeconds(std::max(end, start + 1));
+    }
+
+    // One plottable per series, bottom first; extras from a previous series are removed.
+    while (d->bars.size() > series.series.size())
+        m_plot->removePlottable(d->bars.takeLast());
+    while (d->bars.size() < series.series.size()) {
+        auto *bars = new BatchedBars(m_plot->xAxis, m_plot->yAxis);
+        bars->setColor(d->theme.series.at(d->bars.size() % d->theme.series.size()));
+        d->bars.append(bars);
+    }
+    m_plot->legend->clearItems();
+    QVector<int64_t> base(n, 0);
+    for (qsizetype s = 0; s < series.series.size(); ++s) {
+        const VolumeSeries::Series &one = series.series.at(s);
+        QVector<BatchedBars::Bar> bars;
+        bars.reserve(n);
+        for (qsizetype i = 0; i < n; ++i) {
+            // A negative count would be a bug upstream; it must not draw a bar below the axis.
+            const int64_t count = i < one.counts.size() ? std::max<int64_t>(0, one.counts.at(i)) : 0;
+            if (count > 0)
+                bars.append({d->left[i], d->right[i], double(base[i]), double(base[i] + count)});
+            base[i] += count;
+        }
+        d->bars[s]->setBars(std::move(bars));
+        d->bars[s]->setName(one.label);
+        if (series.series.size() > 1)
+            d->bars[s]->addToLegend();
+    }
+    d->stacked = base;
+    d->hasLookups = std::any_of(base.cbegin(), base.cend(), [](int64_t v) { return v > 0; });
+    m_plot->legend->setVisible(series.series.size() > 1);
+    m_plot->yAxis->setLabel(tr("lookups per %1").arg(bucketUnitName(series.unit)));
+
+    if (!d->rangeSet) {
+        if (const auto extent = dataExtent()) {
+            ++d->programmatic;
+            setXRangeSeconds(toSeconds(extent->first), toSeconds(extent->second));
+            --d->programmatic;
+            d->rangeSet = true;
+        }
+    }
+    updateYRange();
+    updateLayoutElements();
+    updateEmptyState();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+const VolumeSeries &TimelineChart::series() const
+{
+    return d->series;
+}
+
+std::optional<std::pair<int64_t, int64_t>> TimelineChart::dataExtent() const
+{
+    if (d->series.bucketStarts.isEmpty())
+        return std::nullopt;
+    return std::make_pair(toMicroseconds(d->left.first()), toMicroseconds(d->right.last()));
+}
+
+void TimelineChart::setEvents(const QVector<Event> &events)
+{
+    d->markers->setEvents(events);
+    // A buffered layer repaints on its own when the rest of the plot is unchanged.
+    m_plot->layer(kMarkerLayer)->replot();
+}
+
+void TimelineChart::setTitle(const QString &title)
+{
+    d->titleText = title;
+    d->title->setText(title);
+    updateLayoutElements();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString TimelineChart::title() const
+{
+    return d->titleText;
+}
+
+void TimelineChart::updateLayoutElements()
+{
+    // Rows: [title], axis rect, [legend]. Elements that are not shown are taken out of the layout,
+    // since an invisible element would still claim its row.
+    QCPLayoutGrid *grid = m_plot->plotLayout();
+    if (grid->hasElement(0, 0) && grid->element(0, 0) == d->title)
+        grid->take(d->title);
+    for (int r = 0; r < grid->rowCount(); ++r) {
+        if (grid->hasElement(r, 0) && grid->element(r, 0) == d->legendRow)
+            grid->take(d->legendRow);
+    }
+    grid->simplify();
+    if (!d->titleText.isEmpty()) {
+        grid->insertRow(0);
+        grid->addElement(0, 0, d->title);
+        grid->setRowStretchFactor(0, 0.001);
+    }
+    if (m_plot->legend->visible()) {
+        const int row = grid->rowCount();
+        grid->addElement(row, 0, d->legendRow);
+        grid->setRowStretchFactor(row, 0.001);
+    }
+}
+
+void TimelineChart::setHomeRange(int64_t fromUs, int64_t toUs)
+{
+    if (toUs > fromUs)
+        d->home = std::make_pair(fromUs, toUs);
+    else
+        d->home.reset();
+}
+
+void TimelineChart::setVisibleRange(int64_t fromUs, int64_t toUs)
+{
+    if (toUs < fromUs)
+        std::swap(fromUs, toUs);
+    ++d->programmatic;
+    // Clamp in integers first: a double of INT64_MAX microseconds is still finite but meaningless.
+    fromUs = std::clamp(fromUs, kMinVisibleUs, kMaxVisibleUs);
+    toUs = std::clamp(toUs, kMinVisibleUs, kMaxVisibleUs);
+    setXRangeSeconds(toSeconds(fromUs), toSeconds(toUs));
+    --d->programmatic;
+    d->rangeSet = true;
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+std::pair<int64_t, int64_t> TimelineChart::visibleRange() const
+{
+    const QCPRange r = m_plot->xAxis->range();
+    return {toMicroseconds(r.lower), toMicroseconds(r.upper)};
+}
+
+QCPRange TimelineChart::normalisedRange(double lower, double upper) const
+{
+    const double minS = toSeconds(kMinVisibleUs), maxS = toSeconds(kMaxVisibleUs), minSpan = toSeconds(kMinSpanUs);
+    if (!std::isfinite(lower) || !std::isfinite(upper)) {
+        const auto fallback = d->home ? d->home : dataExtent();
+        lower = fallback ? toSeconds(fallback->first) : 0;
+        upper = fallback ? toSeconds(fallback->second) : 86400;
+    }
+    if (upper < lower)
+        std::swap(lower, upper);
+    if (upper - lower < minSpan) {
+        const double mid = (lower + upper) / 2;
+        lower = mid - minSpan / 2;
+        upper = mid + minSpan / 2;
+    }
+    // Panning past an end keeps the width; zooming out past both ends stops at them.
+    const double span = std::min(upper - lower, maxS - minS);
+    if (lower < minS) {
+        lower = minS;
+        upper = minS + span;
+    }
+    if (upper > maxS) {
+        upper = maxS;
+        lower = maxS - span;
+    }
+    return QCPRange(lower, upper);
+}
+
+void TimelineChart::setXRangeSeconds(double lower, double upper)
+{
+    // Normalised before it reaches QCustomPlot, which silently refuses empty or huge ranges.
+    const QCPRange r = normalisedRange(lower, upper);
+    m_plot->xAxis->setRange(r);
+    onXRangeChanged(); // rangeChanged fires only on a change; y must fit the data in any case
+}
+
+void TimelineChart::onXRangeChanged()
+{
+    if (d->adjusting)
+        return;
+    const QCPRange current = m_plot->xAxis->range();
+    const QCPRange r = normalisedRange(current.lower, current.upper);
+    if (r.lower != current.lower || r.upper != current.upper) {
+        d->adjusting = true;
+        m_plot->xAxis->setRange(r);
+        d->adjusting = false;
+    }
+    updateYRange();
+    if (d->programmatic == 0) {
+        d->rangeSet = true;
+        d->debounce->start();
+    }
+}
+
+int64_t TimelineChart::visibleMaximum() const
+{
+    const QCPRange r = m_plot->xAxis->range();
+    // Buckets are sorted and do not overlap, so the visible ones are one contiguous run.
+    const auto first = std::upper_bound(d->right.cbegin(), d->right.cend(), r.lower) - d->right.cbegin();
+    int64_t maximum = 0;
+    for (qsizetype i = first; i < d->left.size() && d->left.at(i) < r.upper; ++i)
+        maximum = std::max(maximum, d->stacked.at(i));
+    return maximum;
+}
+
+void TimelineChart::updateYRange()
+{
+    const int64_t maximum = visibleMaximum();
+    m_plot->yAxis->setRange(0, maximum > 0 ? double(maximum) * 1.1 : 1.0);
+}
+
+void TimelineChart::setEmptyMessage(const QString &text)
+{
+    d->emptyMessage = text;
+    updateEmptyState();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString TimelineChart::emptyMessage() const
+{
+    return d->emptyMessage;
+}
+
+bool TimelineChart::isShowingEmptyMessage() const
+{
+    return d->emptyText->visible();
+}
+
+void TimelineChart::updateEmptyState()
+{
+    const bool empty = !d->hasLookups;
+    d->emptyText->setText(d->emptyMessage);
+    d->emptyText->setVisible(empty);
+    // Without data, numbers and dates on the axes would suggest a measurement of zero over some
+    // arbitrary period; the message alone says what is going on.
+    m_plot->yAxis->setTickLabels(!empty);
+    m_plot->yAxis->grid()->setVisible(!empty);
+    m_plot->xAxis->setTickLabels(!empty || d->rangeSet);
+    m_plot->xAxis->grid()->setVisible(!empty);
+}
+
+void TimelineChart::resetView()
+{
+    const auto target = d->home ? d->home : dataExtent();
+    if (!target)
+        return;
+    ++d->programmatic;
+    setXRangeSeconds(toSeconds(target->first), toSeconds(target->second));
+    --d->programmatic;
+    d->rangeSet = true;
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    // A reset is the user's doing: the owner re-queries for the new range like after a zoom.
+    d->debounce->start();
+}
+
+QVector<EventLabel> TimelineChart::eventLabels() const
+{
+    return d->markers->labels();
+}
+
+QSize TimelineChart::clampImageSize(QSize size)
+{
+    return {std::clamp(size.width(), kMinImageSide, kMaxImageSide), std::clamp(size.height(), kMinImageSide, kMaxImageSide)};
+}
+
+QImage TimelineChart::renderImage(QSize size)
+{
+    const QSize s = clampImageSize(size);
+    const ChartTheme screenTheme = d->theme;
+    applyTheme(ChartTheme::light());
+    QImage image(s, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    {
+        QCPPainter painter(&image);
+        m_plot->toPainter(&painter, s.width(), s.height());
+    }
+    applyTheme(screenTheme);
+    // toPainter leaves the layout at the image's size; the widget gets its own back on the next
+    // replot (queued, so that callers can still map coordinates in the image they just got).
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    return image.convertToFormat(QImage::Format_RGB32);
+}
+
+bool TimelineChart::exportPng(const QString &path, QSize size, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (path.isEmpty())
+        return fail(tr("No file name given for the PNG export"));
+    QImage image = renderImage(size);
+    if (image.isNull())
+        return fail(tr("Cannot render the chart at %1×%2 pixels").arg(size.width()).arg(size.height()));
+    if (!d->titleText.isEmpty())
+        image.setText(QStringLiteral("Title"), d->titleText);
+    image.setText(QStringLiteral("Software"), QStringLiteral("DNS Timeline " DNT_VERSION));
+
+    // QSaveFile writes a temporary file next to the target and renames it on commit: a failed or
+    // interrupted export never leaves a truncated image, nor destroys an older one of that name.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    QImageWriter writer(&file, "png");
+    if (!writer.write(image)) {
+        file.cancelWriting();
+        return fail(tr("Cannot write %1: %2").arg(path, writer.errorString()));
+    }
+    if (!file.commit())
+        return fail(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    return true;
+}
+
+} // namespace dnt
