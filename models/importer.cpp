@@ -171,7 +171,11 @@ FileImportReport Importer::importFile(const QString &path, int fileIndex, int fi
             return report;
         }
     }
-    auto reader = createReader(format);
+    ReaderOptions readerOptions = m_options.reader;
+    readerOptions.path = info.absoluteFilePath();
+    if (readerOptions.fileModifiedUs == 0)
+        readerOptions.fileModifiedUs = info.lastModified().toMSecsSinceEpoch() * 1000;
+    auto reader = createReader(format, readerOptions);
     if (!reader) {
         report.message = QStringLiteral("unknown format \"%1\" (known formats: %2)")
                              .arg(format, knownFormats().join(QStringLiteral(", ")));
@@ -221,6 +225,8 @@ FileImportReport Importer::importFile(const QString &path, int fileIndex, int fi
         return report;
     }
 
+    report.record.zone = reader->assumedZone();
+    report.record.year = reader->assumedYear();
     report.record.sha256 = QString::fromLatin1(stream->sha256Hex());
     report.record.importedAtUs = QDateTime::currentMSecsSinceEpoch() * 1000;
     if (const auto existing = m_store->fileBySha256(report.record.sha256)) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "reader.h"
 #include "store.h"
 
 #include <QObject>
@@ -47,6 +48,7 @@ struct ImportReport
 struct ImportOptions
 {
     QString format = QStringLiteral("auto"); // "auto" or a name from knownFormats()
+    ReaderOptions reader;                    // zone, year and format-specific settings
 };
 
 // Imports files into an open project, one transaction per file. Runs on whatever thread calls it

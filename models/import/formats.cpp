@@ -2,6 +2,7 @@
 #include "zeekreader.h"
 
 #include <string_view>
+#include <type_traits>
 
 namespace dnt
 {
@@ -14,12 +15,15 @@ namespace
 struct FormatEntry {
     const char *name;
     int (*detect)(std::string_view head);
-    std::unique_ptr<Reader> (*create)();
+    std::unique_ptr<Reader> (*create)(const ReaderOptions &options);
 };
 
-template <typename T> std::unique_ptr<Reader> make()
+template <typename T> std::unique_ptr<Reader> make(const ReaderOptions &options)
 {
-    return std::make_unique<T>();
+    if constexpr (std::is_constructible_v<T, const ReaderOptions &>)
+        return std::make_unique<T>(options);
+    else
+        return std::make_unique<T>();
 }
 
 constexpr FormatEntry kFormats[] = {
@@ -52,11 +56,11 @@ QString detectFormat(const QByteArray &head)
     return name ? QString::fromLatin1(name) : QString();
 }
 
-std::unique_ptr<Reader> createReader(const QString &format)
+std::unique_ptr<Reader> createReader(const QString &format, const ReaderOptions &options)
 {
     for (const auto &f : kFormats)
         if (format == QLatin1String(f.name))
-            return f.create();
+            return f.create(options);
     return nullptr;
 }
 
