@@ -49,6 +49,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     dock->setWidget(m_selectionPanel);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({dock}, {340}, Qt::Horizontal); // names like trump1.contact-client.com fit unelided
 
     m_totals = new QLabel(this);
     m_totals->setTextFormat(Qt::PlainText);
@@ -156,10 +157,15 @@ void MainWindow::refreshAll()
             QString span;
             if (t.firstUs && t.lastUs)
                 span = tr(" · %1 – %2").arg(formatIsoUtc(*t.firstUs).left(10), formatIsoUtc(*t.lastUs).left(10));
-            m_totals->setText(tr("%1 lookups · %2 names · %3 clients · %4 files%5")
-                                  .arg(QLocale().toString(qlonglong(t.lookups)), QLocale().toString(qlonglong(t.names)),
-                                       QLocale().toString(qlonglong(t.clients)), QLocale().toString(qlonglong(t.files)),
-                                       span));
+            auto count = [](int64_t n, const QString &one, const QString &many) {
+                return QStringLiteral("%1 %2").arg(QLocale().toString(qlonglong(n)), n == 1 ? one : many);
+            };
+            m_totals->setText(QStringList{count(t.lookups, tr("lookup"), tr("lookups")),
+                                          count(t.names, tr("name"), tr("names")),
+                                          count(t.clients, tr("client"), tr("clients")),
+                                          count(t.files, tr("file"), tr("files"))}
+                                  .join(QStringLiteral(" · "))
+                              + span);
         });
 }
 

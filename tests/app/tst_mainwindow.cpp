@@ -94,6 +94,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(window.clientsModel()->rowCount(), 1, 10000);
         QCOMPARE(window.clientsModel()->labelAt(0), QStringLiteral("10.0.0.2"));
 
+        if (qEnvironmentVariableIsSet("DNT_SCREENSHOT_DIR")) // for looking at it, not for asserting
+            window.grab().save(qEnvironmentVariable("DNT_SCREENSHOT_DIR") + "/mainwindow-selected.png");
+
         // Split by client with the selection cleared: two series.
         window.selectionPanel()->clearSelection();
         window.chartPane()->setSplitByClient(true);
