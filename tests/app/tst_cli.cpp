@@ -4,6 +4,7 @@
 #include "timeutil.h"
 
 #include <QColor>
+#include <cstdlib>
 #include <QFile>
 #include <QImage>
 #include <QImageReader>
@@ -263,6 +264,32 @@ private slots:
             right += coloured(x) ? 1 : 0;
         QVERIFY2(left > img.width() * 20 / 100, qPrintable(QString::number(left)));
         QCOMPARE(right, 0);
+
+        // Event markers: vermillion vertical lines over most of the plot height. The bank is
+        // contacted on 21 Sep, the name removed on 23 Sep and the new name seen on 27 Sep: 77–81 % of
+        // the range from 1 May to 1 Nov, nothing between 82 and 97 %.
+        const QColor marker(0xD5, 0x5E, 0x00);
+        auto markerColumn = [&](int x) {
+            int run = 0;
+            for (int y = 0; y < img.height(); ++y) {
+                const QColor c = img.pixelColor(x, y);
+                if (std::abs(c.red() - marker.red()) < 40 && std::abs(c.green() - marker.green()) < 40
+                    && std::abs(c.blue() - marker.blue()) < 40)
+                    ++run;
+            }
+            return run > img.height() / 2;
+        };
+        QVector<int> columns;
+        for (int x = 0; x < img.width(); ++x)
+            if (markerColumn(x))
+                columns << x;
+        int nearSept = 0, inOctober = 0;
+        for (int x : columns) {
+            nearSept += (x > img.width() * 70 / 100 && x < img.width() * 85 / 100) ? 1 : 0;
+            inOctober += (x > img.width() * 86 / 100 && x < img.width() * 95 / 100) ? 1 : 0;
+        }
+        QVERIFY2(nearSept >= 3, qPrintable(QString::number(nearSept)));
+        QCOMPARE(inOctober, 0);
 
         QCOMPARE(cli({"render", m_project, "-o", m_dir.filePath("x.jpg")}).exitCode, 1);
         const Run fail = cli({"render", m_project, "-o", m_dir.filePath("no/such/dir/x.png")});
