@@ -9,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QTimeZone>
 #include <QTextStream>
 
 #include <cstdio>
@@ -135,10 +136,90 @@ bool parse(QCommandLineParser &p, const QStringList &args, QString *error)
     return true;
 }
 
+QString readImportOptions(const QCommandLineParser &p, ImportOptions *options)
+{
+    if (p.isSet(QStringLiteral("format"))) {
+        options->format = p.value(QStringLiteral("format"));
+        if (options->format != QLatin1String("auto") && !knownFormats().contains(options->format))
+            return QStringLiteral("--format must be auto or one of %1").arg(knownFormats().join(QStringLiteral(", ")));
+    }
+    if (p.isSet(QStringLiteral("tz"))) {
+        const QString tz = p.value(QStringLiteral("tz"));
+        if (!QTimeZone(tz.toUtf8()).isValid())
+            return QStringLiteral("--tz \"%1\" is not a time zone this system knows (e.g. Europe/Moscow, UTC)").arg(tz);
+        options->reader.zone = tz;
+    }
+    if (p.isSet(QStringLiteral("year"))) {
+        bool ok = false;
+        const int year = p.value(QStringLiteral("year")).toInt(&ok);
+        if (!ok || year < 1970 || year > 2199)
+            return QStringLiteral("--year must be a year between 1970 and 2199");
+        options->reader.year = year;
+    }
+    if (p.isSet(QStringLiteral("ports"))) {
+        options->reader.ports.clear();
+        for (const QString &part : p.value(QStringLiteral("ports")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            bool ok = false;
+            const int port = part.trimmed().toInt(&ok);
+            if (!ok || port < 1 || port > 65535)
+                return QStringLiteral("--ports must be a comma-separated list of ports, e.g. 53,5353");
+            options->reader.ports << port;
+        }
+        if (options->reader.ports.isEmpty())
+            return QStringLiteral("--ports needs at least one port");
+    }
+    options->reader.resolverQueries = p.isSet(QStringLiteral("resolver-queries"));
+    options->reader.csvColumns = p.value(QStringLiteral("columns"));
+    options->reader.csvTimeFormat = p.value(QStringLiteral("time-format"));
+    if (p.isSet(QStringLiteral("delimiter"))) {
+        QString d = p.value(QStringLiteral("delimiter"));
+        if (d == QLatin1String("tab") || d == QLatin1String("\\t"))
+            d = QStringLiteral("\t");
+        if (d.size() != 1)
+            return QStringLiteral("--delimiter must be one character, or \"tab\"");
+        options->reader.csvDelimiter = d;
+    }
+    return {};
+}
+
+int cmdFiles(const QStringList &args)
+{
+    QCommandLineParser p;
+    QString error;
+    if (!parse(p, args, &error))
+        return usageError(error);
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1)
+        return usageError(QStringLiteral("files needs exactly one PROJECT"));
+    int code = kExitOk;
+    auto store = openProject(pos.first(), Store::Mode::ReadOnly, &code);
+    if (!store)
+        return code;
+    out() << "id\tpath\tformat\tcompression\tsize\tsha256\taccepted\tskipped\trejected\tzone\tyear\tfirst\tlast\n";
+    for (const FileRecord &f : store->files()) {
+        QString path = f.path;
+        path.replace(QLatin1Char('\t'), QLatin1String("\\t")).replace(QLatin1Char('\n'), QLatin1String("\\n"));
+        out() << f.id << '\t' << path << '\t' << f.format << '\t' << f.compression << '\t' << f.size << '\t'
+              << f.sha256 << '\t' << f.accepted << '\t' << f.skipped << '\t' << f.rejected << '\t' << f.zone << '\t'
+              << (f.year ? QString::number(f.year) : QString()) << '\t'
+              << (f.firstUs ? formatIsoUtc(*f.firstUs) : QString()) << '\t'
+              << (f.lastUs ? formatIsoUtc(*f.lastUs) : QString()) << '\n';
+    }
+    out().flush();
+    return kExitOk;
+}
+
 int cmdImport(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("format"), QStringLiteral("auto, zeek or zeek-json."), QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("format"), QStringLiteral("auto or a format name."), QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("tz"), QStringLiteral("Zone of zone-less times."), QStringLiteral("AREA/CITY")});
+    p.addOption({QStringLiteral("year"), QStringLiteral("Year of year-less times."), QStringLiteral("YYYY")});
+    p.addOption({QStringLiteral("ports"), QStringLiteral("pcap: DNS ports."), QStringLiteral("LIST")});
+    p.addOption({QStringLiteral("resolver-queries"), QStringLiteral("dnstap: also RESOLVER_QUERY.")});
+    p.addOption({QStringLiteral("columns"), QStringLiteral("csv: column mapping."), QStringLiteral("MAP")});
+    p.addOption({QStringLiteral("time-format"), QStringLiteral("csv: time format."), QStringLiteral("FMT")});
+    p.addOption({QStringLiteral("delimiter"), QStringLiteral("csv: delimiter."), QStringLiteral("CHAR")});
     QString error;
     if (!parse(p, args, &error))
         return usageError(error);
@@ -146,12 +227,9 @@ int cmdImport(const QStringList &args)
     if (pos.size() < 2)
         return usageError(QStringLiteral("import needs a PROJECT and at least one FILE"));
     ImportOptions options;
-    if (p.isSet(QStringLiteral("format"))) {
-        options.format = p.value(QStringLiteral("format"));
-        if (options.format != QLatin1String("auto") && !knownFormats().contains(options.format))
-            return usageError(QStringLiteral("--format must be auto or one of %1")
-                                  .arg(knownFormats().join(QStringLiteral(", "))));
-    }
+    error = readImportOptions(p, &options);
+    if (!error.isEmpty())
+        return usageError(error);
     int code = kExitOk;
     auto store = openProject(pos.first(), Store::Mode::Create, &code);
     if (!store)
@@ -348,7 +426,7 @@ int cmdEvents(const QStringList &args)
 bool isCliCommand(const QString &word)
 {
     static const QStringList commands{QStringLiteral("import"), QStringLiteral("stats"), QStringLiteral("render"),
-                                      QStringLiteral("events")};
+                                      QStringLiteral("events"), QStringLiteral("files")};
     return commands.contains(word);
 }
 
@@ -359,10 +437,19 @@ QString cliUsage()
         "  dnstimeline [FILE...]\n"
         "      Opens the GUI. Project files (*.dnstimeline) are opened; log files are imported into a new\n"
         "      project.\n"
-        "  dnstimeline import PROJECT FILE... [--format auto|zeek|zeek-json]\n"
+        "  dnstimeline import PROJECT FILE... [--format auto|NAME] [--tz AREA/CITY] [--year YYYY]\n"
+        "                    [--ports 53,5353] [--resolver-queries]\n"
+        "                    [--columns time=ts,client=src,name=query,type=qtype] [--time-format FMT]\n"
+        "                    [--delimiter CHAR]\n"
         "      Imports log files (plain, gzip or zstd) into PROJECT, creating it if needed. Prints one\n"
         "      summary line per file; rejected lines go to stderr as FILE:LINE: reason. A file whose\n"
-        "      content was imported before is refused.\n"
+        "      content was imported before is refused. Formats: %1.\n"
+        "      --tz: zone of formats that write local time without a zone (default UTC, reported as\n"
+        "      assumed); --year: year of formats without one (default: inferred from the file date).\n"
+        "      --ports (pcap), --resolver-queries (dnstap), --columns/--time-format/--delimiter (csv).\n"
+        "  dnstimeline files PROJECT\n"
+        "      Prints TSV of the imported files: id path format compression size sha256 accepted\n"
+        "      skipped rejected zone year first last.\n"
         "  dnstimeline stats PROJECT [SELECTION] [--bucket minute|hour|day|week] [--from T] [--to T]\n"
         "                    [--split none|client|name]\n"
         "      Prints TSV: bucket<TAB>series<TAB>count, one row per bucket and series, zeros included.\n"
@@ -384,7 +471,8 @@ QString cliUsage()
         "\n"
         "Options: --help, --version.\n"
         "Exit status: 0 success, 1 usage error, 2 an input could not be used (the other files of the\n"
-        "same call are still processed).\n");
+        "same call are still processed).\n")
+        .arg(knownFormats().join(QStringLiteral(", ")));
 }
 
 int runCli(const QStringList &arguments)
@@ -406,6 +494,8 @@ int runCli(const QStringList &arguments)
         return cmdRender(args);
     if (command == QLatin1String("events"))
         return cmdEvents(args);
+    if (command == QLatin1String("files"))
+        return cmdFiles(args);
     return usageError(QStringLiteral("unknown command \"%1\"").arg(command));
 }
 

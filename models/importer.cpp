@@ -25,13 +25,20 @@ QString FileImportReport::summaryLine() const
     QString range;
     if (record.firstUs && record.lastUs)
         range = QStringLiteral(", %1 – %2").arg(formatIsoUtc(*record.firstUs), formatIsoUtc(*record.lastUs));
-    return QStringLiteral("%1: %2 lookups, %3 skipped, %4 rejected (%5)%6")
+    QString assumed;
+    if (!record.zone.isEmpty())
+        assumed += zoneDefaulted ? QStringLiteral("; zone-less times read as %1 (assumed: none given with --tz)").arg(record.zone)
+                                 : QStringLiteral("; zone-less times read as %1").arg(record.zone);
+    if (record.year)
+        assumed += yearInferred ? QStringLiteral("; year %1 inferred from the file date").arg(record.year)
+                                : QStringLiteral("; year %1 as given").arg(record.year);
+    return QStringLiteral("%1: %2 lookups, %3 skipped, %4 rejected (%5)%6%7")
         .arg(name)
         .arg(record.accepted)
         .arg(record.skipped)
         .arg(record.rejected)
         .arg(format)
-        .arg(range);
+        .arg(range, assumed);
 }
 
 int64_t ImportReport::accepted() const
@@ -227,6 +234,8 @@ FileImportReport Importer::importFile(const QString &path, int fileIndex, int fi
 
     report.record.zone = reader->assumedZone();
     report.record.year = reader->assumedYear();
+    report.zoneDefaulted = !report.record.zone.isEmpty() && m_options.reader.zone.isEmpty();
+    report.yearInferred = report.record.year != 0 && m_options.reader.year == 0;
     report.record.sha256 = QString::fromLatin1(stream->sha256Hex());
     report.record.importedAtUs = QDateTime::currentMSecsSinceEpoch() * 1000;
     if (const auto existing = m_store->fileBySha256(report.record.sha256)) {

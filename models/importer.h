@@ -30,6 +30,8 @@ struct FileImportReport
     QString message;               // why it failed / was refused; empty when imported
     FileRecord record;             // counts, hash, time range (also filled for failures, as far as known)
     QVector<ImportProblem> problems; // the first kMaxReportedProblems rejected lines
+    bool zoneDefaulted = false;    // the format has no zone and none was given: UTC was assumed
+    bool yearInferred = false;     // the format has no year and none was given: inferred
     static constexpr int kMaxReportedProblems = 20;
 
     bool ok() const { return outcome == Outcome::Imported; }

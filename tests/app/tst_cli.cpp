@@ -4,6 +4,8 @@
 #include "timeutil.h"
 
 #include <QColor>
+#include <QCryptographicHash>
+#include <QFileInfo>
 #include <cstdlib>
 #include <QFile>
 #include <QImage>
@@ -194,8 +196,33 @@ private slots:
         QCOMPARE(parseStats(r.out, QStringLiteral("all")), want);
     }
 
+    void filesCommand()
+    {
+        const Run r = cli({"files", m_project});
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.at(0), QStringLiteral("id\tpath\tformat\tcompression\tsize\tsha256\taccepted\tskipped\trejected\tzone\tyear\tfirst\tlast"));
+        const QStringList f = lines.at(1).split('\t');
+        QCOMPARE(f.size(), 13);
+        QCOMPARE(f.at(1), QFileInfo(m_log).absoluteFilePath());
+        QCOMPARE(f.at(2), QStringLiteral("zeek"));
+        QCOMPARE(f.at(3), QStringLiteral("none"));
+        QCOMPARE(f.at(4).toLongLong(), QFileInfo(m_log).size());
+        // The hash is that of the file's bytes (computed here independently).
+        QFile file(m_log);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(f.at(5), QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(f.at(6), QStringLiteral("29398"));
+        QCOMPARE(f.at(11), formatIsoUtc(m_rows.first().us));
+    }
+
     void usageErrors()
     {
+        QCOMPARE(cli({"import", m_project, m_log, "--tz", "Mars/Olympus_Mons"}).exitCode, 1);
+        QCOMPARE(cli({"import", m_project, m_log, "--year", "1800"}).exitCode, 1);
+        QCOMPARE(cli({"import", m_project, m_log, "--format", "nonsense"}).exitCode, 1);
+        QCOMPARE(cli({"import", m_project, m_log, "--ports", "53,99999"}).exitCode, 1);
         QCOMPARE(cli({"stats", m_project, "--bucket", "fortnight"}).exitCode, 1);
         QCOMPARE(cli({"stats", m_project, "--client", "bank"}).exitCode, 1);
         QCOMPARE(cli({"stats", m_project, "--from", "yesterday"}).exitCode, 1);
