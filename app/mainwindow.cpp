@@ -5,6 +5,7 @@
 #include "eventfile.h"
 #include "exportdialog.h"
 #include "importcontroller.h"
+#include "importoptionsdialog.h"
 #include "importui.h"
 #include "readjobrunner.h"
 #include "selectionpanel.h"
@@ -64,8 +65,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         statusBar()->showMessage(tr("Imported %1 lookups").arg(QLocale().toString(qlonglong(report.accepted()))), 8000);
         refreshAll();
         if (!m_pendingImport.isEmpty()) {
-            const QStringList next = std::exchange(m_pendingImport, {});
-            importFiles(next);
+            const auto next = m_pendingImport.takeFirst();
+            importFiles(next.first, next.second);
         }
     });
 
@@ -218,12 +219,12 @@ QString MainWindow::newProjectPathFor(const QString &logFile)
     return candidate;
 }
 
-void MainWindow::importFiles(const QStringList &files)
+void MainWindow::importFiles(const QStringList &files, const ImportOptions &options)
 {
     if (files.isEmpty())
         return;
     if (m_importController->isRunning()) {
-        m_pendingImport += files;
+        m_pendingImport.append({files, options});
         statusBar()->showMessage(tr("Queued %1 files for import after the current one").arg(files.size()), 5000);
         return;
     }
@@ -241,7 +242,7 @@ void MainWindow::importFiles(const QStringList &files)
         statusBar()->showMessage(tr("New project %1").arg(path), 8000);
     }
     m_importUi->begin(static_cast<int>(files.size()));
-    m_importController->start(m_projectPath, files);
+    m_importController->start(m_projectPath, files, options);
 }
 
 void MainWindow::newProject()
@@ -278,8 +279,14 @@ void MainWindow::openProjectDialog()
 void MainWindow::importDialog()
 {
     const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Import DNS logs"), QString(), tr("DNS logs (*.log *.json *.gz *.zst);;All files (*)"));
-    importFiles(files);
+        this, tr("Import DNS logs"), QString(),
+        tr("DNS logs (*.log *.json *.gz *.zst *.pcap *.pcapng *.csv *.tsv *.db *.dnstap);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    ImportOptionsDialog dialog(files, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    importFiles(files, dialog.options());
 }
 
 void MainWindow::importEventsDialog()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "importer.h"
 #include "store.h"
 
 #include <QMainWindow>
@@ -26,7 +27,7 @@ public:
     // Opens a project file; false (after telling the user, unless quiet) if it cannot be used.
     bool openProject(const QString &path, QString *error = nullptr);
     // Imports log files into the open project (or into a new project next to the first file).
-    void importFiles(const QStringList &files);
+    void importFiles(const QStringList &files, const ImportOptions &options = {});
     QString projectPath() const { return m_projectPath; }
 
     ChartPane *chartPane() const { return m_chartPane; }
@@ -66,7 +67,7 @@ private:
     ImportController *m_importController;
     ImportUi *m_importUi;
     QLabel *m_totals;
-    QStringList m_pendingImport;
+    QList<QPair<QStringList, ImportOptions>> m_pendingImport; // imports asked for while one runs
     bool m_interactive = true;
 };
 

@@ -130,6 +130,18 @@ private:
 
 } // namespace
 
+QString detectFileFormat(const QString &path, QString *error)
+{
+    QString e;
+    auto stream = InputStream::openFile(path, &e);
+    if (!stream) {
+        if (error)
+            *error = e;
+        return {};
+    }
+    return detectFormat(stream->peek(64 * 1024));
+}
+
 Importer::Importer(Store *store, ImportOptions options) : m_store(store), m_options(std::move(options)) {}
 
 ImportReport Importer::importFiles(const QStringList &paths)
@@ -169,7 +181,7 @@ FileImportReport Importer::importFile(const QString &path, int fileIndex, int fi
     report.record.size = stream->rawSize();
     report.record.compression = compressionName(stream->compression());
 
-    QString format = m_options.format;
+    QString format = m_options.formatByFile.value(path, m_options.format);
     if (format.isEmpty() || format == QLatin1String("auto")) {
         format = detectFormat(stream->peek(64 * 1024));
         if (format.isEmpty()) {

@@ -3,6 +3,7 @@
 #include "reader.h"
 #include "store.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -51,7 +52,11 @@ struct ImportOptions
 {
     QString format = QStringLiteral("auto"); // "auto" or a name from knownFormats()
     ReaderOptions reader;                    // zone, year and format-specific settings
+    QHash<QString, QString> formatByFile;    // per-file choice (path as given) that overrides `format`
 };
+
+// The format a file looks like, from its first bytes (decompressed); empty if unknown or unreadable.
+QString detectFileFormat(const QString &path, QString *error = nullptr);
 
 // Imports files into an open project, one transaction per file. Runs on whatever thread calls it
 // (the CLI's main thread, or a worker thread for the GUI); the Store must belong to that thread.
