@@ -384,4 +384,63 @@ bool Store::addEvents(QVector<Event> *events, QString *error)
     return true;
 }
 
+bool Store::changeEvents(QVector<Event> *inserted, const QVector<Event> &updated, const QVector<int64_t> &removed,
+                         QString *error)
+{
+    QString dummy;
+    if (!error)
+        error = &dummy;
+    if (m_importOpen) {
+        *error = QStringLiteral("%1: finish the import before changing events").arg(m_path);
+        return false;
+    }
+    if (m_readOnly) {
+        *error = QStringLiteral("%1 is open read-only").arg(m_path);
+        return false;
+    }
+    if (!sqliteExec(m_db, "BEGIN IMMEDIATE", error))
+        return false;
+    auto fail = [&](const QString &message) {
+        *error = message;
+        sqliteExec(m_db, "ROLLBACK");
+        return false;
+    };
+    SqliteStmt del(m_db, "DELETE FROM events WHERE id = ?");
+    for (int64_t id : removed) {
+        del.bind(1, id);
+        if (!del.exec())
+            return fail(del.error());
+        if (sqlite3_changes(m_db) != 1)
+            return fail(QStringLiteral("there is no event %1").arg(id));
+    }
+    SqliteStmt upd(m_db, "UPDATE events SET start_us=?, end_us=?, title=?, category=?, note=?, url=? WHERE id=?");
+    for (const Event &e : updated) {
+        upd.bind(1, e.startUs);
+        e.endUs ? upd.bind(2, *e.endUs) : upd.bindNull(2);
+        upd.bind(3, e.title).bind(4, e.category).bind(5, e.note).bind(6, e.url).bind(7, e.id);
+        if (!upd.exec())
+            return fail(upd.error());
+        if (sqlite3_changes(m_db) != 1)
+            return fail(QStringLiteral("there is no event %1").arg(e.id));
+    }
+    SqliteStmt ins(m_db, "INSERT INTO events(id, start_us, end_us, title, category, note, url) VALUES(?,?,?,?,?,?,?)");
+    QVector<int64_t> ids;
+    if (inserted) {
+        for (const Event &e : *inserted) {
+            e.id ? ins.bind(1, e.id) : ins.bindNull(1);
+            ins.bind(2, e.startUs);
+            e.endUs ? ins.bind(3, *e.endUs) : ins.bindNull(3);
+            ins.bind(4, e.title).bind(5, e.category).bind(6, e.note).bind(7, e.url);
+            if (!ins.exec())
+                return fail(ins.error());
+            ids.append(sqlite3_last_insert_rowid(m_db));
+        }
+    }
+    if (!sqliteExec(m_db, "COMMIT", error))
+        return fail(*error);
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        (*inserted)[i].id = ids.at(i);
+    return true;
+}
+
 } // namespace dnt

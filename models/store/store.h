@@ -121,6 +121,12 @@ public:
     QVector<Event> events() const;
     // Adds all events in one transaction (all or none). Assigns ids into *events.
     bool addEvents(QVector<Event> *events, QString *error);
+    // One change to the events, in one transaction (all or none), so that every user action (and every
+    // undo/redo of it) is written at once: inserts (an event with id 0 gets a new id, written into
+    // *inserted; one with an id keeps it, which is how an undone deletion comes back), updates (by id)
+    // and removals (by id). Fails if an update or removal names an id that does not exist.
+    bool changeEvents(QVector<Event> *inserted, const QVector<Event> &updated, const QVector<int64_t> &removed,
+                      QString *error);
 
     sqlite3 *handle() const { return m_db; } // for FileImport and tests in this folder only
 
