@@ -2,7 +2,11 @@
 
 #include "chartpane.h"
 #include "countlistmodel.h"
+#include "eventeditor.h"
 #include "eventfile.h"
+#include "eventinfo.h"
+#include "eventspanel.h"
+#include "eventtablemodel.h"
 #include "exportdialog.h"
 #include "importcontroller.h"
 #include "importoptionsdialog.h"
@@ -25,6 +29,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QUndoStack>
 
 namespace dnt {
 
@@ -51,6 +56,32 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {340}, Qt::Horizontal); // names like trump1.contact-client.com fit unelided
+
+    m_eventEditor = new EventEditor(this);
+    m_eventModel = new EventTableModel(this);
+    m_eventsPanel = new EventsPanel(m_eventEditor, m_eventModel, this);
+    auto *eventsDock = new QDockWidget(tr("Events"), this);
+    eventsDock->setObjectName(QStringLiteral("eventsDock"));
+    eventsDock->setWidget(m_eventsPanel);
+    eventsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, eventsDock);
+    resizeDocks({eventsDock}, {190}, Qt::Vertical);
+
+    connect(m_eventEditor, &EventEditor::eventsChanged, m_eventModel, &EventTableModel::setEvents);
+    connect(m_eventEditor, &EventEditor::eventsChanged, m_chartPane, &ChartPane::setEvents);
+    connect(m_eventEditor, &EventEditor::failed, this,
+            [this](const QString &message) { showError(tr("Events not saved"), message); });
+    connect(m_eventsPanel, &EventsPanel::eventSelected, this,
+            [this](const Event &e) { m_chartPane->chart()->highlightEvent(e.id); });
+    connect(m_chartPane->chart(), &TimelineChart::eventClicked, this, [this](const Event &e) {
+        m_eventsPanel->selectEvent(e.id);
+        if (m_interactive)
+            showEventDetails(this, e, m_eventModel->displayZone());
+    });
+    connect(m_chartPane->chart(), &TimelineChart::timeDoubleClicked, this, [this](int64_t us) {
+        if (!m_projectPath.isEmpty())
+            m_eventsPanel->addEventAt(us);
+    });
 
     m_totals = new QLabel(this);
     m_totals->setTextFormat(Qt::PlainText);
@@ -94,13 +125,26 @@ void MainWindow::createActions()
     QAction *importAct = file->addAction(tr("&Import Logs…"), this, &MainWindow::importDialog);
     importAct->setShortcut(Qt::CTRL | Qt::Key_I);
     importAct->setToolTip(tr("Import Zeek dns.log files (TSV or JSON, plain or compressed)"));
-    QAction *eventsAct = file->addAction(tr("Import &Events…"), this, &MainWindow::importEventsDialog);
+    QAction *eventsAct = file->addAction(tr("Import &Events…"), m_eventsPanel, [this] { m_eventsPanel->importFile(); });
     eventsAct->setToolTip(tr("Import events (start,end,title,category,note,url) from a CSV file"));
     QAction *exportAct = file->addAction(tr("&Export Chart as PNG…"), this, &MainWindow::exportChart);
     exportAct->setShortcut(Qt::CTRL | Qt::Key_E);
     file->addSeparator();
     QAction *quitAct = file->addAction(tr("&Quit"), this, &QWidget::close);
     quitAct->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_eventEditor->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_eventEditor->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("&Add Event…"), m_eventsPanel, [this] {
+        if (!m_projectPath.isEmpty())
+            m_eventsPanel->addEventAt(m_chartPane->chart()->visibleRange().first);
+    });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Reset Chart View"), m_chartPane, &ChartPane::resetView);
@@ -136,6 +180,7 @@ bool MainWindow::openProject(const QString &path, QString *errorOut)
     store.reset();
     m_projectPath = QFileInfo(path).absoluteFilePath();
     m_runner->setProjectPath(m_projectPath);
+    m_eventEditor->setProjectPath(m_projectPath);
     setWindowTitle(tr("%1 — DNS Timeline").arg(QFileInfo(path).completeBaseName()));
     m_selectionPanel->clearSelection();
     refreshAll();
@@ -149,9 +194,7 @@ void MainWindow::refreshAll()
     refreshNames();
     refreshClients();
     m_chartPane->refresh();
-    m_runner->run<QVector<Event>>(
-        QStringLiteral("events"), [](Store &s) { return s.events(); },
-        [this](const QVector<Event> &events) { m_chartPane->setEvents(events); });
+    m_eventEditor->reload();
     m_runner->run<Totals>(
         QStringLiteral("totals"), [](Store &s) { return s.totals(); },
         [this](const Totals &t) {
@@ -287,32 +330,6 @@ void MainWindow::importDialog()
     if (dialog.exec() != QDialog::Accepted)
         return;
     importFiles(files, dialog.options());
-}
-
-void MainWindow::importEventsDialog()
-{
-    if (m_projectPath.isEmpty()) {
-        showError(tr("Import events"), tr("Open or create a project first."));
-        return;
-    }
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Import events"), QString(), tr("CSV files (*.csv);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    EventFileResult parsed = readEventCsvFile(path);
-    if (!parsed.ok()) {
-        showError(tr("Events not imported"),
-                  parsed.messages(path).join(QLatin1Char('\n')) + tr("\n\nNothing from this file was imported."));
-        return;
-    }
-    QString error;
-    auto store = Store::open(m_projectPath, Store::Mode::ReadWrite, &error);
-    if (!store || !store->addEvents(&parsed.events, &error)) {
-        showError(tr("Events not imported"), error);
-        return;
-    }
-    statusBar()->showMessage(tr("Imported %1 events").arg(parsed.events.size()), 8000);
-    refreshAll();
 }
 
 void MainWindow::exportChart()

@@ -11,6 +11,9 @@ namespace dnt {
 
 class ChartPane;
 class CountListModel;
+class EventEditor;
+class EventTableModel;
+class EventsPanel;
 class ImportController;
 class ImportUi;
 class ReadJobRunner;
@@ -36,6 +39,8 @@ public:
     ReadJobRunner *runner() const { return m_runner; }
     CountListModel *namesModel() const { return m_namesModel; }
     CountListModel *clientsModel() const { return m_clientsModel; }
+    EventEditor *eventEditor() const { return m_eventEditor; }
+    EventsPanel *eventsPanel() const { return m_eventsPanel; }
 
     // GUI tests set this so that reports and errors do not block in modal dialogs.
     void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -50,7 +55,6 @@ private:
     void newProject();
     void openProjectDialog();
     void importDialog();
-    void importEventsDialog();
     void exportChart();
     void refreshAll();
     void refreshNames();
@@ -66,6 +70,9 @@ private:
     ChartPane *m_chartPane;
     ImportController *m_importController;
     ImportUi *m_importUi;
+    EventEditor *m_eventEditor;
+    EventTableModel *m_eventModel;
+    EventsPanel *m_eventsPanel;
     QLabel *m_totals;
     QList<QPair<QStringList, ImportOptions>> m_pendingImport; // imports asked for while one runs
     bool m_interactive = true;

@@ -77,8 +77,10 @@ void EventMarkers::draw(QCPPainter *painter)
                     painter->fillRect(QRect(x0, area.top(), std::max(1, x1 - x0), area.height()), m_theme.band);
                 continue;
             }
+            // The selected event's line is three pixels wide, so that it can be found among many.
+            const int w = e.id != 0 && e.id == m_highlighted ? 3 : 1;
             if (start >= range.lower)
-                painter->fillRect(QRect(x0, area.top(), 1, area.height()), m_theme.marker);
+                painter->fillRect(QRect(x0 - (w - 1) / 2, area.top(), w, area.height()), m_theme.marker);
             if (e.isSpan() && end <= range.upper)
                 painter->fillRect(QRect(x1, area.top(), 1, area.height()), m_theme.marker);
             anchors.append({i, x0});

@@ -30,6 +30,8 @@ public:
     void setTheme(const ChartTheme &theme) { m_theme = theme; }
     void setFont(const QFont &font) { m_font = font; }
     QFont font() const { return m_font; }
+    void setHighlighted(int64_t id) { m_highlighted = id; }
+    int64_t highlighted() const { return m_highlighted; }
     // Labels as placed by the last draw.
     const QVector<EventLabel> &labels() const { return m_labels; }
     int rowCount() const { return m_rowCount; }
@@ -46,6 +48,7 @@ private:
     QFont m_font;
     QVector<EventLabel> m_labels;
     int m_rowCount = 0;
+    int64_t m_highlighted = 0;
 };
 
 } // namespace dnt

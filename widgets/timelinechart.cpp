@@ -59,6 +59,7 @@ struct TimelineChart::Private
     bool adjusting = false;  // re-entrancy guard while clamping inside rangeChanged
     QString titleText;
     QString emptyMessage = TimelineChart::tr("No lookups in this selection");
+    QPoint pressPos;
 };
 
 TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent), d(new Private)
@@ -142,9 +143,70 @@ TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent), d(new Private)
     });
     connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, &TimelineChart::onXRangeChanged);
 
+    // A click on a marker (press and release without a drag) tells which event it is; a double-click in
+    // the plot is where an event can be added; a double-click on the time axis resets the view.
+    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *e) { d->pressPos = e->pos(); });
+    connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *e) {
+        if ((e->pos() - d->pressPos).manhattanLength() > 3 || e->button() != Qt::LeftButton)
+            return;
+        if (const auto ev = eventAt(e->pos()))
+            emit eventClicked(*ev);
+    });
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *e) {
+        const QRect area = m_plot->axisRect()->rect();
+        if (area.contains(e->pos())) {
+            emit timeDoubleClicked(static_cast<int64_t>(m_plot->xAxis->pixelToCoord(e->pos().x()) * 1e6));
+        } else if (e->pos().y() > area.bottom() && e->pos().x() >= area.left() && e->pos().x() <= area.right()) {
+            resetView();
+        }
+    });
+
     applyTheme(screenIsDark() ? ChartTheme::dark() : ChartTheme::light());
     updateLayoutElements();
     updateEmptyState();
+}
+
+void TimelineChart::highlightEvent(int64_t id)
+{
+    d->markers->setHighlighted(id);
+    const QVector<Event> &events = d->markers->events();
+    for (const Event &e : events) {
+        if (e.id != id)
+            continue;
+        const auto [from, to] = visibleRange();
+        const int64_t end = e.endUs.value_or(e.startUs);
+        if (e.startUs < from || end > to) {
+            const int64_t span = to - from;
+            const int64_t centre = e.startUs + (end - e.startUs) / 2;
+            setVisibleRange(centre - span / 2, centre + span / 2);
+            d->debounce->start(); // the owner re-queries for the new range
+        }
+        break;
+    }
+    m_plot->layer(kMarkerLayer)->replot();
+}
+
+int64_t TimelineChart::highlightedEvent() const
+{
+    return d->markers->highlighted();
+}
+
+std::optional<Event> TimelineChart::eventAt(QPoint pos) const
+{
+    const QVector<Event> &events = d->markers->events();
+    for (const EventLabel &label : d->markers->labels())
+        if (label.rect.contains(pos) && label.eventIndex >= 0 && label.eventIndex < events.size())
+            return events.at(label.eventIndex);
+    const QRect area = m_plot->axisRect()->rect();
+    if (!area.contains(pos))
+        return std::nullopt;
+    for (const Event &e : events) {
+        const double x0 = m_plot->xAxis->coordToPixel(static_cast<double>(e.startUs) / 1e6);
+        const double x1 = e.endUs ? m_plot->xAxis->coordToPixel(static_cast<double>(*e.endUs) / 1e6) : x0;
+        if (std::abs(pos.x() - x0) <= 3 || std::abs(pos.x() - x1) <= 3)
+            return e;
+    }
+    return std::nullopt;
 }
 
 TimelineChart::~TimelineChart()

@@ -77,10 +77,22 @@ public:
 
     QCustomPlot *plot() const { return m_plot; }
 
+    // Emphasises one event's marker (0: none) and, when it lies outside the visible range, moves the
+    // view to it (keeping the zoom); the owner hears of the move through visibleRangeChanged.
+    void highlightEvent(int64_t id);
+    int64_t highlightedEvent() const;
+    // The event whose label or marker line (within 3 px) is at this position of the widget, if any.
+    std::optional<Event> eventAt(QPoint pos) const;
+
 public slots:
     void resetView();
 
 signals:
+    // A click (no drag) on an event's marker or label.
+    void eventClicked(const dnt::Event &event);
+    // A double-click in the plot area, at this time: the place to add an event.
+    void timeDoubleClicked(int64_t us);
+
     // The visible x range changed by the user (zoom, pan, reset); debounced by ~150 ms.
     void visibleRangeChanged(int64_t fromUs, int64_t toUs, int pixelWidth);
 
