@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "eventeditor.h"
 #include "eventfile.h"
 #include "importer.h"
 #include "reader.h"
@@ -339,7 +340,9 @@ int cmdRender(const QStringList &args)
     chart.setTitle(p.isSet(QStringLiteral("title"))
                        ? p.value(QStringLiteral("title"))
                        : QStringLiteral("%1 — lookups per %2").arg(q.selection.describe(), bucketUnitName(q.unit)));
-    chart.setEvents(store->events());
+    const QVector<Event> events = store->events();
+    chart.setEvents(events);
+    chart.setCategories(mergeCategories(store->categories(), events));
     chart.setSeries(v);
     if (!v.bucketStarts.isEmpty()) {
         chart.setHomeRange(v.fromUs, v.toUs);

@@ -69,6 +69,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     connect(m_eventEditor, &EventEditor::eventsChanged, m_eventModel, &EventTableModel::setEvents);
     connect(m_eventEditor, &EventEditor::eventsChanged, m_chartPane, &ChartPane::setEvents);
+    connect(m_eventEditor, &EventEditor::categoriesChanged, m_chartPane->chart(), &TimelineChart::setCategories);
     connect(m_eventEditor, &EventEditor::failed, this,
             [this](const QString &message) { showError(tr("Events not saved"), message); });
     connect(m_eventsPanel, &EventsPanel::eventSelected, this,

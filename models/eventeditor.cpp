@@ -4,6 +4,8 @@
 
 #include <QUndoStack>
 
+#include <algorithm>
+
 namespace dnt {
 
 namespace {
@@ -54,6 +56,22 @@ private:
     Event m_after;
 };
 
+class CategoryCommand : public QUndoCommand
+{
+public:
+    CategoryCommand(EventEditor *editor, EventCategory before, EventCategory after, const QString &text)
+        : QUndoCommand(text), m_editor(editor), m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+    void redo() override { m_editor->applyCategory(m_after); }
+    void undo() override { m_editor->applyCategory(m_before); }
+
+private:
+    EventEditor *m_editor;
+    EventCategory m_before;
+    EventCategory m_after;
+};
+
 // QUndoStack::push() calls redo(); the first change is written before pushing, so the first redo
 // must not write again.
 template <typename Command>
@@ -90,9 +108,69 @@ void EventEditor::reload()
     QString error;
     auto store = m_path.isEmpty() ? nullptr : Store::open(m_path, Store::Mode::ReadOnly, &error);
     m_events = store ? store->events() : QVector<Event>{};
+    m_stored = store ? store->categories() : QVector<EventCategory>{};
     if (!m_path.isEmpty() && !store)
         emit failed(error);
     emit eventsChanged(m_events);
+    emit categoriesChanged(categories());
+}
+
+QString EventEditor::defaultCategoryColor(const QString &name)
+{
+    // Dark, saturated hues that the bar palette (Okabe–Ito) does not use, so that a marker is never
+    // mistaken for a series; picked by a fixed hash of the name.
+    static const char *const palette[] = {"#d55e00", "#7b3294", "#a50026", "#8c510a", "#01665e", "#404040"};
+    uint32_t h = 2166136261u;
+    for (const QChar c : name) {
+        h ^= c.unicode();
+        h *= 16777619u;
+    }
+    return QString::fromLatin1(palette[h % (sizeof(palette) / sizeof(palette[0]))]);
+}
+
+QVector<EventCategory> EventEditor::categories() const
+{
+    return mergeCategories(m_stored, m_events);
+}
+
+QVector<EventCategory> mergeCategories(const QVector<EventCategory> &stored, const QVector<Event> &events)
+{
+    QVector<EventCategory> out = stored;
+    for (const Event &e : events) {
+        const bool known = std::any_of(out.begin(), out.end(), [&](const EventCategory &c) { return c.name == e.category; });
+        if (!known)
+            out.append({e.category, EventEditor::defaultCategoryColor(e.category), true});
+    }
+    std::sort(out.begin(), out.end(), [](const EventCategory &a, const EventCategory &b) {
+        return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+    });
+    return out;
+}
+
+bool EventEditor::applyCategory(const EventCategory &category)
+{
+    QString error;
+    auto store = Store::open(m_path, Store::Mode::ReadWrite, &error);
+    if (!store || !store->setCategory(category, &error)) {
+        emit failed(error);
+        return false;
+    }
+    m_stored = store->categories();
+    emit categoriesChanged(categories());
+    return true;
+}
+
+bool EventEditor::setCategory(const EventCategory &before, const EventCategory &after)
+{
+    if (before == after)
+        return true;
+    if (!applyCategory(after))
+        return false;
+    const QString text = before.visible != after.visible
+                             ? (after.visible ? tr("Show category “%1”") : tr("Hide category “%1”")).arg(after.name)
+                             : tr("Change colour of “%1”").arg(after.name);
+    m_undo->push(new AlreadyDone<CategoryCommand>(this, before, after, text));
+    return true;
 }
 
 bool EventEditor::apply(QVector<Event> *insert, const QVector<Event> &update, const QVector<int64_t> &remove)
@@ -105,6 +183,7 @@ bool EventEditor::apply(QVector<Event> *insert, const QVector<Event> &update, co
     }
     m_events = store->events();
     emit eventsChanged(m_events);
+    emit categoriesChanged(categories()); // a new category may have come with an event
     return true;
 }
 

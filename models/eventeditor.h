@@ -1,6 +1,7 @@
 #pragma once
 
 #include "event.h"
+#include "store.h"
 
 #include <QObject>
 #include <QString>
@@ -9,6 +10,9 @@
 class QUndoStack;
 
 namespace dnt {
+
+// Stored categories plus those only named by events (with their default colour), sorted by name.
+QVector<EventCategory> mergeCategories(const QVector<EventCategory> &stored, const QVector<Event> &events);
 
 // Every change to the project's events goes through here: it is written to the project at once, in
 // one transaction (Store::changeEvents), and pushed on the undo stack only once it is on disk. Undo and
@@ -33,17 +37,27 @@ public:
     bool editEvent(const Event &before, const Event &after, const QString &actionText = {});
     bool removeEvents(const QVector<int64_t> &ids);
 
+    // Every category in use or stored, by name; one that was never given a colour gets a default one
+    // derived from its name (so it keeps its colour when others come and go).
+    QVector<EventCategory> categories() const;
+    static QString defaultCategoryColor(const QString &name);
+    // Changes one category's colour or visibility (undoable, written at once).
+    bool setCategory(const EventCategory &before, const EventCategory &after);
+
     // Used by the undo commands.
+    bool applyCategory(const EventCategory &category);
     bool apply(QVector<Event> *insert, const QVector<Event> &update, const QVector<int64_t> &remove);
 
 signals:
     void eventsChanged(const QVector<dnt::Event> &events);
+    void categoriesChanged(const QVector<dnt::EventCategory> &categories);
     void failed(const QString &message);
 
 private:
     QString m_path;
     QUndoStack *m_undo;
     QVector<Event> m_events;
+    QVector<EventCategory> m_stored;
 };
 
 } // namespace dnt

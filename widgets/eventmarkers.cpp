@@ -68,21 +68,25 @@ void EventMarkers::draw(QCPPainter *painter)
             const Event &e = m_events.at(i);
             const double start = static_cast<double>(e.startUs) / 1e6;
             const double end = e.endUs ? static_cast<double>(*e.endUs) / 1e6 : start;
-            if (end < range.lower || start > range.upper || end < start)
+            if (end < range.lower || start > range.upper || end < start || !isShown(e))
                 continue;
             const int x0 = clampedPixel(axis, start, area);
             const int x1 = clampedPixel(axis, end, area);
             if (pass == 0) {
                 if (e.isSpan())
-                    painter->fillRect(QRect(x0, area.top(), std::max(1, x1 - x0), area.height()), m_theme.band);
+                    {
+                    QColor band = colorOf(e);
+                    band.setAlpha(m_theme.band.alpha());
+                    painter->fillRect(QRect(x0, area.top(), std::max(1, x1 - x0), area.height()), band);
+                }
                 continue;
             }
             // The selected event's line is three pixels wide, so that it can be found among many.
             const int w = e.id != 0 && e.id == m_highlighted ? 3 : 1;
             if (start >= range.lower)
-                painter->fillRect(QRect(x0 - (w - 1) / 2, area.top(), w, area.height()), m_theme.marker);
+                painter->fillRect(QRect(x0 - (w - 1) / 2, area.top(), w, area.height()), colorOf(e));
             if (e.isSpan() && end <= range.upper)
-                painter->fillRect(QRect(x1, area.top(), 1, area.height()), m_theme.marker);
+                painter->fillRect(QRect(x1, area.top(), 1, area.height()), colorOf(e));
             anchors.append({i, x0});
         }
     }
@@ -127,7 +131,7 @@ void EventMarkers::draw(QCPPainter *painter)
         painter->fillRect(label.rect, m_theme.labelBackground);
         // The accent bar is on the side that faces the marker.
         const int accentX = label.rect.left() >= label.markerX ? label.rect.left() : label.rect.right() - 1;
-        painter->fillRect(QRect(accentX, label.rect.top(), 2, label.rect.height()), m_theme.marker);
+        painter->fillRect(QRect(accentX, label.rect.top(), 2, label.rect.height()), colorOf(m_events.at(label.eventIndex)));
         painter->setPen(m_theme.labelText);
         // QPainter::drawText never interprets markup: "<b>x</b>" is drawn as those ten characters.
         painter->drawText(label.rect.adjusted(kPadX, 0, -kPadX + 1, 0), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,

@@ -7,6 +7,8 @@
 #include <qcustomplot.h>
 
 #include <QFont>
+#include <QHash>
+#include <QSet>
 #include <QVector>
 
 namespace dnt {
@@ -31,6 +33,13 @@ public:
     void setFont(const QFont &font) { m_font = font; }
     QFont font() const { return m_font; }
     void setHighlighted(int64_t id) { m_highlighted = id; }
+    // Colours per category (others use the theme's marker colour) and categories not drawn at all.
+    void setCategoryColors(const QHash<QString, QColor> &colors, const QSet<QString> &hidden)
+    {
+        m_categoryColors = colors;
+        m_hidden = hidden;
+    }
+    bool isShown(const Event &e) const { return !m_hidden.contains(e.category); }
     int64_t highlighted() const { return m_highlighted; }
     // Labels as placed by the last draw.
     const QVector<EventLabel> &labels() const { return m_labels; }
@@ -49,6 +58,10 @@ private:
     QVector<EventLabel> m_labels;
     int m_rowCount = 0;
     int64_t m_highlighted = 0;
+    QHash<QString, QColor> m_categoryColors;
+    QSet<QString> m_hidden;
+
+    QColor colorOf(const Event &e) const { return m_categoryColors.value(e.category, m_theme.marker); }
 };
 
 } // namespace dnt

@@ -1,11 +1,13 @@
 #include "eventspanel.h"
 
+#include "categoriesdialog.h"
 #include "eventdialog.h"
 #include "eventeditor.h"
 #include "eventfile.h"
 #include "eventimportdialog.h"
 #include "eventtablemodel.h"
 
+#include <QAction>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -52,6 +54,11 @@ EventsPanel::EventsPanel(EventEditor *editor, EventTableModel *model, QWidget *p
     auto *remove = button(tr("Delete"), tr("Delete the selected events (undoable)"));
     auto *import = button(tr("Import…"), tr("Import events from a CSV file, with a preview"));
     auto *exportButton = button(tr("Export…"), tr("Export all events as CSV"));
+    auto *categoriesButton = button(tr("Categories…"), tr("Colours of the event categories and which are shown"));
+    connect(categoriesButton, &QPushButton::clicked, this, [this] {
+        CategoriesDialog dialog(m_editor, this);
+        dialog.exec();
+    });
     connect(add, &QPushButton::clicked, this, [this] { addEventAt(0); });
     connect(edit, &QPushButton::clicked, this, &EventsPanel::editSelected);
     connect(remove, &QPushButton::clicked, this, &EventsPanel::deleteSelected);
@@ -71,7 +78,7 @@ EventsPanel::EventsPanel(EventEditor *editor, EventTableModel *model, QWidget *p
     m_view->addAction(deleteShortcut);
 
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {add, edit, remove, import, exportButton})
+    for (QPushButton *b : {add, edit, remove, import, exportButton, categoriesButton})
         buttons->addWidget(b);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);

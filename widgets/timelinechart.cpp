@@ -2,6 +2,7 @@
 
 #include "batchedbars.h"
 #include "charttheme.h"
+#include "categorylegend.h"
 #include "eventmarkers.h"
 #include "integerticker.h"
 #include "utcdateticker.h"
@@ -60,6 +61,8 @@ struct TimelineChart::Private
     QString titleText;
     QString emptyMessage = TimelineChart::tr("No lookups in this selection");
     QPoint pressPos;
+    CategoryLegend *categoryLegend = nullptr;
+    QVector<EventCategory> categories;
 };
 
 TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent), d(new Private)
@@ -123,6 +126,11 @@ TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent), d(new Private)
     m_plot->legend->setWrap(6);
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->legend->setVisible(false);
+
+    d->categoryLegend = new CategoryLegend(m_plot);
+    m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, d->categoryLegend);
+    m_plot->plotLayout()->take(d->categoryLegend);
+    m_plot->plotLayout()->simplify();
 
     d->emptyText = new QCPItemText(m_plot);
     d->emptyText->setLayer(kMarkerLayer);
@@ -201,6 +209,8 @@ std::optional<Event> TimelineChart::eventAt(QPoint pos) const
     if (!area.contains(pos))
         return std::nullopt;
     for (const Event &e : events) {
+        if (!d->markers->isShown(e))
+            continue;
         const double x0 = m_plot->xAxis->coordToPixel(static_cast<double>(e.startUs) / 1e6);
         const double x1 = e.endUs ? m_plot->xAxis->coordToPixel(static_cast<double>(*e.endUs) / 1e6) : x0;
         if (std::abs(pos.x() - x0) <= 3 || std::abs(pos.x() - x1) <= 3)
@@ -218,6 +228,8 @@ TimelineChart::~TimelineChart()
         grid->addElement(grid->rowCount(), 0, d->title);
     if (d->legendRow->layout() == nullptr)
         grid->addElement(grid->rowCount(), 0, d->legendRow);
+    if (d->categoryLegend->layout() == nullptr)
+        grid->addElement(grid->rowCount(), 0, d->categoryLegend);
     delete d;
 }
 
@@ -251,6 +263,8 @@ void TimelineChart::applyTheme(const ChartTheme &theme)
     d->title->setTextColor(theme.foreground);
     m_plot->legend->setBrush(theme.background);
     m_plot->legend->setTextColor(theme.foreground);
+    if (d->categoryLegend)
+        d->categoryLegend->setTextColor(theme.foreground);
     d->emptyText->setColor(theme.emptyText);
     for (int i = 0; i < d->bars.size(); ++i)
         d->bars[i]->setColor(theme.series.at(i % theme.series.size()));
@@ -333,6 +347,13 @@ std::optional<std::pair<int64_t, int64_t>> TimelineChart::dataExtent() const
 void TimelineChart::setEvents(const QVector<Event> &events)
 {
     d->markers->setEvents(events);
+    const int before = static_cast<int>(d->categoryLegend->entries().size());
+    refreshCategoryLegend();
+    if (before != d->categoryLegend->entries().size()) {
+        updateLayoutElements(); // the legend row comes or goes: the whole layout changes
+        m_plot->replot();
+        return;
+    }
     // A buffered layer repaints on its own when the rest of the plot is unchanged.
     m_plot->layer(kMarkerLayer)->replot();
 }
@@ -372,6 +393,46 @@ void TimelineChart::updateLayoutElements()
         grid->addElement(row, 0, d->legendRow);
         grid->setRowStretchFactor(row, 0.001);
     }
+    for (int r = 0; r < grid->rowCount(); ++r)
+        if (grid->hasElement(r, 0) && grid->element(r, 0) == d->categoryLegend)
+            grid->take(d->categoryLegend);
+    grid->simplify();
+    if (!d->categoryLegend->entries().isEmpty()) {
+        const int row = grid->rowCount();
+        grid->addElement(row, 0, d->categoryLegend);
+        grid->setRowStretchFactor(row, 0.001);
+    }
+}
+
+void TimelineChart::setCategories(const QVector<EventCategory> &categories)
+{
+    d->categories = categories;
+    QHash<QString, QColor> colors;
+    QSet<QString> hidden;
+    for (const EventCategory &c : categories) {
+        colors.insert(c.name, QColor(c.color));
+        if (!c.visible)
+            hidden.insert(c.name);
+    }
+    d->markers->setCategoryColors(colors, hidden);
+    refreshCategoryLegend();
+    updateLayoutElements();
+    m_plot->replot();
+}
+
+void TimelineChart::refreshCategoryLegend()
+{
+    // Only categories that have events and are shown; with one unnamed category there is nothing to tell.
+    QSet<QString> used;
+    for (const Event &e : d->markers->events())
+        used.insert(e.category);
+    QVector<CategoryLegend::Entry> entries;
+    for (const EventCategory &c : std::as_const(d->categories))
+        if (c.visible && used.contains(c.name))
+            entries.append({c.name, QColor(c.color)});
+    if (entries.size() == 1 && entries.first().name.isEmpty())
+        entries.clear();
+    d->categoryLegend->setEntries(entries);
 }
 
 void TimelineChart::setHomeRange(int64_t fromUs, int64_t toUs)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "event.h"
+#include "store.h"
 #include "eventlabel.h"
 #include "volumeseries.h"
 
@@ -48,6 +49,8 @@ public:
     void setSeries(const VolumeSeries &series);
     const VolumeSeries &series() const;
     void setEvents(const QVector<Event> &events);
+    // Marker colours and visibility per category, and the category legend under the plot.
+    void setCategories(const QVector<EventCategory> &categories);
     void setTitle(const QString &title); // plain text
     QString title() const;
     // The range "reset view" returns to (normally the selection's first..last lookup).
@@ -105,6 +108,7 @@ private:
     QCPRange normalisedRange(double lower, double upper) const;
     void updateYRange();
     void updateLayoutElements();
+    void refreshCategoryLegend();
     void updateEmptyState();
     void applyTheme(const ChartTheme &theme);
     bool screenIsDark() const;

@@ -44,7 +44,12 @@ CREATE INDEX events_start ON events(start_us);
 INSERT INTO meta(key, value) VALUES ('lookups', 0);
 )sql";
 
-const char *const kMigrations[] = {kSchemaV1};
+// Version 2: event categories with a colour and a visibility toggle.
+const char *const kSchemaV2 = R"sql(
+CREATE TABLE categories(name TEXT PRIMARY KEY, color TEXT NOT NULL, visible INTEGER NOT NULL DEFAULT 1) WITHOUT ROWID;
+)sql";
+
+const char *const kMigrations[] = {kSchemaV1, kSchemaV2};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == Store::kSchemaVersion);
 
 void configure(sqlite3 *db)
@@ -440,6 +445,31 @@ bool Store::changeEvents(QVector<Event> *inserted, const QVector<Event> &updated
         return fail(*error);
     for (qsizetype i = 0; i < ids.size(); ++i)
         (*inserted)[i].id = ids.at(i);
+    return true;
+}
+
+QVector<EventCategory> Store::categories() const
+{
+    QVector<EventCategory> out;
+    // A version-1 project opened read-only has no such table yet: no stored categories then.
+    SqliteStmt s(m_db, "SELECT name, color, visible FROM categories ORDER BY name");
+    while (s.ok() && s.step() == SQLITE_ROW)
+        out.append({s.text(0), s.text(1), s.int64(2) != 0});
+    return out;
+}
+
+bool Store::setCategory(const EventCategory &c, QString *error)
+{
+    if (m_readOnly) {
+        *error = QStringLiteral("%1 is open read-only").arg(m_path);
+        return false;
+    }
+    SqliteStmt s(m_db, "INSERT OR REPLACE INTO categories(name, color, visible) VALUES(?,?,?)");
+    s.bind(1, c.name).bind(2, c.color).bind(3, int64_t(c.visible ? 1 : 0));
+    if (!s.ok() || !s.exec()) {
+        *error = s.ok() ? s.error() : QString::fromUtf8(sqlite3_errmsg(m_db));
+        return false;
+    }
     return true;
 }
 

@@ -47,6 +47,15 @@ struct ClientCount
     int64_t count = 0;
 };
 
+// A user-defined event category: its colour on the chart and whether its events are shown.
+struct EventCategory
+{
+    QString name;
+    QString color;        // "#rrggbb"
+    bool visible = true;
+    bool operator==(const EventCategory &other) const = default;
+};
+
 struct Totals
 {
     int64_t lookups = 0;
@@ -93,7 +102,7 @@ public:
     ~Store();
 
     QString path() const { return m_path; }
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     static constexpr int kApplicationId = 0x444E5354; // "DNST"
 
     // --- provenance ---
@@ -127,6 +136,10 @@ public:
     // and removals (by id). Fails if an update or removal names an id that does not exist.
     bool changeEvents(QVector<Event> *inserted, const QVector<Event> &updated, const QVector<int64_t> &removed,
                       QString *error);
+    // Categories with a stored colour/visibility (a category only named by events has none yet).
+    QVector<EventCategory> categories() const;
+    // Stores (inserts or replaces) one category's colour and visibility.
+    bool setCategory(const EventCategory &category, QString *error);
 
     sqlite3 *handle() const { return m_db; } // for FileImport and tests in this folder only
 

@@ -1,6 +1,7 @@
 // End to end: the real CLI on the bundled (synthetic) demo log, with every figure compared to counts
 // the test computes itself from the same file.
 #include "bucket.h"
+#include "eventeditor.h"
 #include "timeutil.h"
 
 #include <QColor>
@@ -292,17 +293,21 @@ private slots:
         QVERIFY2(left > img.width() * 20 / 100, qPrintable(QString::number(left)));
         QCOMPARE(right, 0);
 
-        // Event markers: vermillion vertical lines over most of the plot height. The bank is
-        // contacted on 21 Sep, the name removed on 23 Sep and the new name seen on 27 Sep: 77–81 % of
-        // the range from 1 May to 1 Nov, nothing between 82 and 97 %.
-        const QColor marker(0xD5, 0x5E, 0x00);
+        // Event markers: vertical lines over most of the plot height, in their category's colour. The
+        // bank is contacted on 21 Sep (Press), the name removed on 23 Sep and the new name seen on 27 Sep
+        // (DNS): 77–81 % of the range from 1 May to 1 Nov, nothing between 86 and 95 %.
+        const QList<QColor> markers{QColor(EventEditor::defaultCategoryColor(QStringLiteral("Press"))),
+                                    QColor(EventEditor::defaultCategoryColor(QStringLiteral("DNS")))};
         auto markerColumn = [&](int x) {
             int run = 0;
             for (int y = 0; y < img.height(); ++y) {
                 const QColor c = img.pixelColor(x, y);
-                if (std::abs(c.red() - marker.red()) < 40 && std::abs(c.green() - marker.green()) < 40
-                    && std::abs(c.blue() - marker.blue()) < 40)
-                    ++run;
+                for (const QColor &marker : markers)
+                    if (std::abs(c.red() - marker.red()) < 12 && std::abs(c.green() - marker.green()) < 12
+                        && std::abs(c.blue() - marker.blue()) < 12) {
+                        ++run;
+                        break;
+                    }
             }
             return run > img.height() / 2;
         };

@@ -1,5 +1,7 @@
 #include "store.h"
 
+#include <sqlite3.h>
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -56,6 +58,37 @@ private slots:
         store = Store::open(dir.filePath("p.dnstimeline"), Store::Mode::ReadOnly, &error);
         QCOMPARE(store->events().at(0).title, QStringLiteral("renamed"));
         QVERIFY(!store->changeEvents(nullptr, {}, {add[0].id}, &error)); // read-only
+    }
+
+    void categoriesAndMigrationFromVersion1()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("p.dnstimeline");
+        QString error;
+        {
+            auto store = Store::open(path, Store::Mode::Create, &error);
+            QVERIFY(store->setCategory({QStringLiteral("News"), QStringLiteral("#d55e00"), true}, &error));
+            QVERIFY(store->setCategory({QStringLiteral("DNS"), QStringLiteral("#7b3294"), false}, &error));
+            QVERIFY(store->setCategory({QStringLiteral("News"), QStringLiteral("#a50026"), false}, &error));
+            QCOMPARE(store->categories(),
+                     (QVector<EventCategory>{{"DNS", "#7b3294", false}, {"News", "#a50026", false}}));
+            // Make it a version-1 project, as an older DNS Timeline wrote it.
+            QVERIFY(sqlite3_exec(store->handle(), "DROP TABLE categories; PRAGMA user_version=1", nullptr, nullptr, nullptr) == SQLITE_OK);
+        }
+        {
+            auto ro = Store::open(path, Store::Mode::ReadOnly, &error);
+            QVERIFY2(ro, qPrintable(error));
+            QCOMPARE(ro->categories().size(), 0); // read-only: not migrated, and no failure
+        }
+        auto store = Store::open(path, Store::Mode::ReadWrite, &error); // migrates forward
+        QVERIFY2(store, qPrintable(error));
+        sqlite3_stmt *s = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(store->handle(), "PRAGMA user_version", -1, &s, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_step(s), SQLITE_ROW);
+        QCOMPARE(sqlite3_column_int(s, 0), 2);
+        sqlite3_finalize(s);
+        QVERIFY(store->setCategory({QStringLiteral("Press"), QStringLiteral("#202020"), true}, &error));
+        QCOMPARE(store->categories().size(), 1);
     }
 };
 

@@ -141,7 +141,7 @@ void TestStoreOpen::refusesNewerSchema()
     const QString path = makeProject();
     QVERIFY(!path.isEmpty());
     QVERIFY(rawExec(path, "PRAGMA user_version=7"));
-    expectRefused(path, QStringLiteral("was written by a newer version of DNS Timeline (schema 7, this version reads up to 1)"));
+    expectRefused(path, QStringLiteral("was written by a newer version of DNS Timeline (schema 7, this version reads up to %1)").arg(Store::kSchemaVersion));
 }
 
 void TestStoreOpen::refusesTruncated()

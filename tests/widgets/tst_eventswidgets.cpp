@@ -1,3 +1,4 @@
+#include "categoriesdialog.h"
 #include "eventdialog.h"
 #include "eventeditor.h"
 #include "eventimportdialog.h"
@@ -10,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QLineEdit>
+#include <QTableWidget>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -147,6 +149,61 @@ private slots:
         editor.undoStack()->undo();
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.rowOfId(publication) >= 0, true);
+    }
+
+    void categoriesColourAndHide()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("p.dnstimeline");
+        QString error;
+        QVERIFY(Store::open(path, Store::Mode::Create, &error));
+        EventEditor editor;
+        TimelineChart chart;
+        chart.resize(1000, 500);
+        connect(&editor, &EventEditor::eventsChanged, &chart, &TimelineChart::setEvents);
+        connect(&editor, &EventEditor::categoriesChanged, &chart, &TimelineChart::setCategories);
+        editor.setProjectPath(path);
+        Event a;
+        a.startUs = *parseIso8601(QStringLiteral("2016-07-10"));
+        a.title = QStringLiteral("Story");
+        a.category = QStringLiteral("News");
+        Event b = a;
+        b.startUs = *parseIso8601(QStringLiteral("2016-07-20"));
+        b.title = QStringLiteral("Outage");
+        b.category = QStringLiteral("Infrastructure");
+        QVERIFY(editor.addEvents({a, b}, QStringLiteral("seed")));
+        chart.setVisibleRange(*parseIso8601(QStringLiteral("2016-07-01")), *parseIso8601(QStringLiteral("2016-08-01")));
+        QCOMPARE(editor.categories().size(), 2);
+
+        CategoriesDialog dialog(&editor);
+        QCOMPARE(dialog.table()->rowCount(), 2);
+        QCOMPARE(dialog.table()->item(1, 0)->text(), QStringLiteral("News"));
+        dialog.setColor(1, QColor(0x12, 0x34, 0x56));
+        QCOMPARE(editor.categories().at(1).color, QStringLiteral("#123456"));
+
+        auto markerPixels = [&](const QColor &color) {
+            const QImage img = chart.renderImage(QSize(1000, 500));
+            const int x = qRound(chart.plot()->xAxis->coordToPixel(double(a.startUs) / 1e6));
+            int n = 0;
+            for (int y = 0; y < img.height(); ++y)
+                n += img.pixelColor(x, y) == color ? 1 : 0;
+            return n;
+        };
+        QVERIFY(markerPixels(QColor(0x12, 0x34, 0x56)) > 200); // the News line in its new colour
+
+        // Hide "News": its marker goes, "Infrastructure" stays; undo shows it again.
+        qobject_cast<QCheckBox *>(dialog.table()->cellWidget(1, 2))->setChecked(false);
+        QCOMPARE(editor.categories().at(1).visible, false);
+        QCOMPARE(markerPixels(QColor(0x12, 0x34, 0x56)), 0);
+        QVERIFY(chart.eventLabels().size() == 1 && chart.eventLabels().first().text == QStringLiteral("Outage"));
+        editor.undoStack()->undo();
+        QVERIFY(markerPixels(QColor(0x12, 0x34, 0x56)) > 200);
+        QTRY_COMPARE(qobject_cast<QCheckBox *>(dialog.table()->cellWidget(1, 2))->isChecked(), true);
+
+        // Stored in the project.
+        auto store = Store::open(path, Store::Mode::ReadOnly, &error);
+        QCOMPARE(store->categories().size(), 1);
+        QCOMPARE(store->categories().first().color, QStringLiteral("#123456"));
     }
 };
 
