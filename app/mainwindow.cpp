@@ -23,6 +23,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -82,6 +83,26 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_chartPane->chart(), &TimelineChart::timeDoubleClicked, this, [this](int64_t us) {
         if (!m_projectPath.isEmpty())
             m_eventsPanel->addEventAt(us);
+    });
+    connect(m_chartPane->chart(), &TimelineChart::spanDrawn, this, [this](int64_t from, int64_t to) {
+        if (!m_projectPath.isEmpty())
+            m_eventsPanel->addEventAt(from, to);
+    });
+    connect(m_chartPane->chart(), &TimelineChart::eventDragged, this, [this](const Event &before, const Event &after) {
+        const bool moved = before.startUs != after.startUs && before.endUs.has_value() == after.endUs.has_value()
+                           && (!before.endUs || *after.endUs - after.startUs == *before.endUs - before.startUs);
+        m_eventEditor->editEvent(before, after, moved ? tr("Move event “%1”").arg(after.title)
+                                                      : tr("Resize event “%1”").arg(after.title));
+    });
+    connect(m_chartPane->chart(), &TimelineChart::eventContextMenuRequested, this, [this](const Event &e, QPoint at) {
+        QMenu menu(this);
+        menu.addAction(tr("Show details"), this, [this, e] { showEventDetails(this, e, m_eventModel->displayZone()); });
+        menu.addAction(tr("Edit…"), this, [this, e] {
+            m_eventsPanel->selectEvent(e.id);
+            m_eventsPanel->editSelected();
+        });
+        menu.addAction(tr("Delete"), this, [this, e] { m_eventEditor->removeEvents({e.id}); });
+        menu.exec(at);
     });
 
     m_totals = new QLabel(this);

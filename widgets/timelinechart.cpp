@@ -5,11 +5,13 @@
 #include "categorylegend.h"
 #include "eventmarkers.h"
 #include "integerticker.h"
+#include "timeutil.h"
 #include "utcdateticker.h"
 
 #include <qcustomplot.h>
 
 #include <QEvent>
+#include <QMouseEvent>
 #include <QImageWriter>
 #include <QSaveFile>
 #include <QTimer>
@@ -61,6 +63,13 @@ struct TimelineChart::Private
     QString titleText;
     QString emptyMessage = TimelineChart::tr("No lookups in this selection");
     QPoint pressPos;
+    struct Drag
+    {
+        enum Kind { None, Move, ResizeStart, ResizeEnd, NewSpan } kind = None;
+        Event original;
+        int64_t pressUs = 0;
+    } drag;
+    QVector<Event> events; // as given by setEvents (the marker layer may show a drag preview)
     CategoryLegend *categoryLegend = nullptr;
     QVector<EventCategory> categories;
 };
@@ -153,13 +162,12 @@ TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent), d(new Private)
 
     // A click on a marker (press and release without a drag) tells which event it is; a double-click in
     // the plot is where an event can be added; a double-click on the time axis resets the view.
-    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *e) { d->pressPos = e->pos(); });
-    connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *e) {
-        if ((e->pos() - d->pressPos).manhattanLength() > 3 || e->button() != Qt::LeftButton)
-            return;
-        if (const auto ev = eventAt(e->pos()))
-            emit eventClicked(*ev);
-    });
+    // Dragging a marker moves its event, dragging a span's edge resizes it, Alt-dragging on the plot
+    // draws a new span; each ends in one signal, so that the owner makes it one undo step. While such a
+    // drag runs, the plot's own range drag is off.
+    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *e) { onMousePress(e); });
+    connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *e) { onMouseMove(e); });
+    connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *e) { onMouseRelease(e); });
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *e) {
         const QRect area = m_plot->axisRect()->rect();
         if (area.contains(e->pos())) {
@@ -172,6 +180,118 @@ TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent), d(new Private)
     applyTheme(screenIsDark() ? ChartTheme::dark() : ChartTheme::light());
     updateLayoutElements();
     updateEmptyState();
+}
+
+int64_t TimelineChart::usAtPixel(int x) const
+{
+    return static_cast<int64_t>(m_plot->xAxis->pixelToCoord(x) * 1e6);
+}
+
+void TimelineChart::onMousePress(QMouseEvent *e)
+{
+    d->pressPos = e->pos();
+    d->drag = Private::Drag{};
+    const QRect area = m_plot->axisRect()->rect();
+    if (e->button() == Qt::RightButton) {
+        if (const auto ev = eventAt(e->pos()))
+            emit eventContextMenuRequested(*ev, e->globalPosition().toPoint());
+        return;
+    }
+    if (e->button() != Qt::LeftButton || !area.contains(e->pos()))
+        return;
+    d->drag.pressUs = usAtPixel(e->pos().x());
+    if (e->modifiers() & Qt::AltModifier) {
+        d->drag.kind = Private::Drag::NewSpan;
+    } else if (const auto ev = eventAt(e->pos())) {
+        d->drag.original = *ev;
+        const double x1 = ev->endUs ? m_plot->xAxis->coordToPixel(static_cast<double>(*ev->endUs) / 1e6) : -1e9;
+        const double x0 = m_plot->xAxis->coordToPixel(static_cast<double>(ev->startUs) / 1e6);
+        if (ev->endUs && std::abs(e->pos().x() - x1) <= 3)
+            d->drag.kind = Private::Drag::ResizeEnd;
+        else if (ev->endUs && std::abs(e->pos().x() - x0) <= 3)
+            d->drag.kind = Private::Drag::ResizeStart;
+        else
+            d->drag.kind = Private::Drag::Move;
+    }
+    if (d->drag.kind != Private::Drag::None)
+        m_plot->setInteraction(QCP::iRangeDrag, false);
+}
+
+std::optional<Event> TimelineChart::draggedEvent(int x) const
+{
+    const int64_t us = usAtPixel(x);
+    Event ev = d->drag.original;
+    const int64_t minSpan = kUsPerSecond;
+    switch (d->drag.kind) {
+    case Private::Drag::Move: {
+        const int64_t delta = us - d->drag.pressUs;
+        ev.startUs += delta;
+        if (ev.endUs)
+            *ev.endUs += delta;
+        return ev;
+    }
+    case Private::Drag::ResizeStart:
+        ev.startUs = std::min(us, *ev.endUs - minSpan);
+        return ev;
+    case Private::Drag::ResizeEnd:
+        ev.endUs = std::max(us, ev.startUs + minSpan);
+        return ev;
+    case Private::Drag::NewSpan:
+        ev = Event{};
+        ev.startUs = std::min(us, d->drag.pressUs);
+        ev.endUs = std::max(us, d->drag.pressUs);
+        ev.title = tr("new span");
+        return ev;
+    case Private::Drag::None:
+        break;
+    }
+    return std::nullopt;
+}
+
+void TimelineChart::onMouseMove(QMouseEvent *e)
+{
+    if (d->drag.kind == Private::Drag::None || (e->pos() - d->pressPos).manhattanLength() <= 3)
+        return;
+    // Preview on the marker layer only: the data does not repaint while a marker moves.
+    const auto preview = draggedEvent(e->pos().x());
+    QVector<Event> events = d->events;
+    if (preview) {
+        if (d->drag.kind == Private::Drag::NewSpan) {
+            events.append(*preview);
+        } else {
+            for (Event &ev : events)
+                if (ev.id == preview->id)
+                    ev = *preview;
+        }
+    }
+    d->markers->setEvents(events);
+    m_plot->layer(kMarkerLayer)->replot();
+}
+
+void TimelineChart::onMouseRelease(QMouseEvent *e)
+{
+    const auto kind = d->drag.kind;
+    d->drag.kind = Private::Drag::None;
+    m_plot->setInteraction(QCP::iRangeDrag, true);
+    const bool moved = (e->pos() - d->pressPos).manhattanLength() > 3;
+    if (kind != Private::Drag::None && moved) {
+        d->drag.kind = kind;
+        const auto result = draggedEvent(e->pos().x());
+        d->drag.kind = Private::Drag::None;
+        d->markers->setEvents(d->events); // the owner sends the stored events back after the change
+        m_plot->layer(kMarkerLayer)->replot();
+        if (!result)
+            return;
+        if (kind == Private::Drag::NewSpan)
+            emit spanDrawn(result->startUs, *result->endUs);
+        else
+            emit eventDragged(d->drag.original, *result);
+        return;
+    }
+    if (moved || e->button() != Qt::LeftButton)
+        return;
+    if (const auto ev = eventAt(e->pos()))
+        emit eventClicked(*ev);
 }
 
 void TimelineChart::highlightEvent(int64_t id)
@@ -346,6 +466,7 @@ std::optional<std::pair<int64_t, int64_t>> TimelineChart::dataExtent() const
 
 void TimelineChart::setEvents(const QVector<Event> &events)
 {
+    d->events = events;
     d->markers->setEvents(events);
     const int before = static_cast<int>(d->categoryLegend->entries().size());
     refreshCategoryLegend();

@@ -14,6 +14,7 @@
 #include <utility>
 
 class QCPRange;
+class QMouseEvent;
 class QCustomPlot;
 class QTimer;
 
@@ -95,6 +96,12 @@ signals:
     void eventClicked(const dnt::Event &event);
     // A double-click in the plot area, at this time: the place to add an event.
     void timeDoubleClicked(int64_t us);
+    // A marker was dragged (moved, or a span's edge resized): one change, from before to after.
+    void eventDragged(const dnt::Event &before, const dnt::Event &after);
+    // Alt-drag on the plot: a span to add as an event.
+    void spanDrawn(int64_t fromUs, int64_t toUs);
+    // Right button on a marker or its label.
+    void eventContextMenuRequested(const dnt::Event &event, QPoint globalPos);
 
     // The visible x range changed by the user (zoom, pan, reset); debounced by ~150 ms.
     void visibleRangeChanged(int64_t fromUs, int64_t toUs, int pixelWidth);
@@ -109,6 +116,11 @@ private:
     void updateYRange();
     void updateLayoutElements();
     void refreshCategoryLegend();
+    void onMousePress(QMouseEvent *e);
+    void onMouseMove(QMouseEvent *e);
+    void onMouseRelease(QMouseEvent *e);
+    std::optional<Event> draggedEvent(int x) const;
+    int64_t usAtPixel(int x) const;
     void updateEmptyState();
     void applyTheme(const ChartTheme &theme);
     bool screenIsDark() const;

@@ -205,6 +205,71 @@ private slots:
         QCOMPARE(store->categories().size(), 1);
         QCOMPARE(store->categories().first().color, QStringLiteral("#123456"));
     }
+
+    void dragsOnTheChart()
+    {
+        TimelineChart chart;
+        chart.resize(1000, 500);
+        Event point;
+        point.id = 1;
+        point.startUs = *parseIso8601(QStringLiteral("2016-07-10"));
+        point.title = QStringLiteral("Point");
+        Event span;
+        span.id = 2;
+        span.startUs = *parseIso8601(QStringLiteral("2016-07-15"));
+        span.endUs = *parseIso8601(QStringLiteral("2016-07-20"));
+        span.title = QStringLiteral("Span");
+        chart.setEvents({point, span});
+        chart.setVisibleRange(*parseIso8601(QStringLiteral("2016-07-01")), *parseIso8601(QStringLiteral("2016-08-01")));
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.plot()->replot();
+        QWidget *surface = chart.plot();
+        const int y = chart.plot()->axisRect()->rect().center().y();
+        auto px = [&](int64_t us) { return qRound(chart.plot()->xAxis->coordToPixel(double(us) / 1e6)); };
+        auto usAt = [&](int x) { return int64_t(chart.plot()->xAxis->pixelToCoord(x) * 1e6); };
+        QSignalSpy dragged(&chart, &TimelineChart::eventDragged);
+        QSignalSpy drawn(&chart, &TimelineChart::spanDrawn);
+        QSignalSpy clicked(&chart, &TimelineChart::eventClicked);
+        const auto [visibleFrom, visibleTo] = chart.visibleRange();
+
+        // Move the point event 60 px to the right: one signal, with the new start.
+        const int x = px(point.startUs);
+        QTest::mousePress(surface, Qt::LeftButton, Qt::NoModifier, QPoint(x, y));
+        QTest::mouseMove(surface, QPoint(x + 30, y));
+        QTest::mouseMove(surface, QPoint(x + 60, y));
+        QTest::mouseRelease(surface, Qt::LeftButton, Qt::NoModifier, QPoint(x + 60, y));
+        QCOMPARE(dragged.count(), 1);
+        Event before = dragged.first().at(0).value<Event>();
+        Event after = dragged.first().at(1).value<Event>();
+        QCOMPARE(before, point);
+        QVERIFY(std::abs((after.startUs - point.startUs) - (usAt(x + 60) - usAt(x))) < 2 * 1000000);
+        QCOMPARE(chart.visibleRange(), std::make_pair(visibleFrom, visibleTo)); // the view did not pan
+        QCOMPARE(clicked.count(), 0);
+
+        // Drag the span's end edge: only the end moves.
+        const int xe = px(*span.endUs);
+        QTest::mousePress(surface, Qt::LeftButton, Qt::NoModifier, QPoint(xe, y));
+        QTest::mouseMove(surface, QPoint(xe + 40, y));
+        QTest::mouseRelease(surface, Qt::LeftButton, Qt::NoModifier, QPoint(xe + 40, y));
+        QCOMPARE(dragged.count(), 2);
+        after = dragged.at(1).at(1).value<Event>();
+        QCOMPARE(after.startUs, span.startUs);
+        QVERIFY(*after.endUs > *span.endUs);
+
+        // Alt-drag on empty plot: a new span.
+        const int xs = px(*parseIso8601(QStringLiteral("2016-07-25")));
+        QTest::mousePress(surface, Qt::LeftButton, Qt::AltModifier, QPoint(xs, y));
+        QTest::mouseMove(surface, QPoint(xs + 50, y));
+        QTest::mouseRelease(surface, Qt::LeftButton, Qt::AltModifier, QPoint(xs + 50, y));
+        QCOMPARE(drawn.count(), 1);
+        QVERIFY(drawn.first().at(0).toLongLong() < drawn.first().at(1).toLongLong());
+
+        // A plain click on a marker is a click, not a drag.
+        QTest::mouseClick(surface, Qt::LeftButton, Qt::NoModifier, QPoint(x, y));
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(dragged.count(), 2);
+    }
 };
 
 QTEST_MAIN(TstEventsWidgets)
