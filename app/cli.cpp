@@ -50,7 +50,9 @@ void addSelectionOptions(QCommandLineParser &p)
     p.addOption({QStringLiteral("name"), QStringLiteral("Exactly this name (repeatable)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("client"), QStringLiteral("A client address or CIDR range (repeatable)."),
                  QStringLiteral("ADDR")});
-    p.addOption({QStringLiteral("bucket"), QStringLiteral("minute, hour, day or week."), QStringLiteral("UNIT")});
+    p.addOption({QStringLiteral("bucket"), QStringLiteral("minute, 5min, 15min, hour, 6hour, day, week or month."),
+                 QStringLiteral("UNIT")});
+    p.addOption({QStringLiteral("tz"), QStringLiteral("Display zone (buckets and axis)."), QStringLiteral("AREA/CITY")});
     p.addOption({QStringLiteral("from"), QStringLiteral("Start (ISO 8601, inclusive)."), QStringLiteral("T")});
     p.addOption({QStringLiteral("to"), QStringLiteral("End (ISO 8601, exclusive)."), QStringLiteral("T")});
     p.addOption({QStringLiteral("split"), QStringLiteral("none, client or name."), QStringLiteral("HOW")});
@@ -81,7 +83,7 @@ QString readQuery(const QCommandLineParser &p, VolumeQuery *q, bool *bucketGiven
     if (*bucketGiven) {
         const auto u = bucketUnitFromString(p.value(QStringLiteral("bucket")));
         if (!u)
-            return QStringLiteral("--bucket must be minute, hour, day or week, not \"%1\"")
+            return QStringLiteral("--bucket must be minute, 5min, 15min, hour, 6hour, day, week or month, not \"%1\"")
                 .arg(p.value(QStringLiteral("bucket")));
         q->unit = *u;
     }
@@ -94,6 +96,13 @@ QString readQuery(const QCommandLineParser &p, VolumeQuery *q, bool *bucketGiven
             return QStringLiteral("--%1 \"%2\" is not an ISO 8601 date or date-time with Z or an offset")
                 .arg(name, p.value(name));
         (name == QLatin1String("from") ? q->fromUs : q->toUs) = *t;
+    }
+    if (p.isSet(QStringLiteral("tz"))) {
+        const QTimeZone zone(p.value(QStringLiteral("tz")).toUtf8());
+        if (!zone.isValid())
+            return QStringLiteral("--tz \"%1\" is not a time zone this system knows (e.g. Europe/Moscow, UTC)")
+                .arg(p.value(QStringLiteral("tz")));
+        q->zone = zone;
     }
     if (q->fromUs && q->toUs && *q->toUs <= *q->fromUs)
         return QStringLiteral("--to must be after --from");
@@ -278,7 +287,7 @@ int cmdStats(const QStringList &args)
     const VolumeSeries v = store->volume(q);
     QString text = QStringLiteral("bucket\tseries\tcount\n");
     for (qsizetype b = 0; b < v.bucketStarts.size(); ++b) {
-        const QString bucket = formatIsoUtc(v.bucketStarts.at(b));
+        const QString bucket = formatIsoInZone(v.bucketStarts.at(b), q.zone);
         for (const auto &s : v.series)
             text += bucket + QLatin1Char('\t') + s.label + QLatin1Char('\t') + QString::number(s.counts.at(b))
                     + QLatin1Char('\n');
@@ -337,9 +346,10 @@ int cmdRender(const QStringList &args)
     const VolumeSeries v = store->volume(q);
     TimelineChart chart;
     chart.resize(size);
+    chart.setDisplayZone(q.zone);
     chart.setTitle(p.isSet(QStringLiteral("title"))
                        ? p.value(QStringLiteral("title"))
-                       : QStringLiteral("%1 — lookups per %2").arg(q.selection.describe(), bucketUnitName(q.unit)));
+                       : QStringLiteral("%1 — lookups per %2").arg(q.selection.describe(), bucketUnitLabel(q.unit)));
     const QVector<Event> events = store->events();
     chart.setEvents(events);
     chart.setCategories(mergeCategories(store->categories(), events));
@@ -453,12 +463,15 @@ QString cliUsage()
         "  dnstimeline files PROJECT\n"
         "      Prints TSV of the imported files: id path format compression size sha256 accepted\n"
         "      skipped rejected zone year first last.\n"
-        "  dnstimeline stats PROJECT [SELECTION] [--bucket minute|hour|day|week] [--from T] [--to T]\n"
+        "  dnstimeline stats PROJECT [SELECTION] [--bucket UNIT] [--from T] [--to T] [--tz AREA/CITY]\n"
         "                    [--split none|client|name]\n"
         "      Prints TSV: bucket<TAB>series<TAB>count, one row per bucket and series, zeros included.\n"
-        "      bucket is the bucket start in ISO 8601 UTC; buckets are aligned in UTC (weeks on Monday).\n"
+        "      UNIT: minute, 5min, 15min, hour, 6hour, day, week, month. Buckets are aligned in the\n"
+        "      display zone (--tz, default UTC): days at its midnight (23 or 25 hours at DST changes),\n"
+        "      weeks on Monday, months on the 1st. bucket is the bucket start in ISO 8601: UTC with Z,\n"
+        "      or local time with the zone's offset when --tz is given.\n"
         "  dnstimeline render PROJECT -o OUT.png [SELECTION] [--bucket ...] [--from T] [--to T]\n"
-        "                    [--split ...] [--size WxH] [--title TEXT]\n"
+        "                    [--tz AREA/CITY] [--split ...] [--size WxH] [--title TEXT]\n"
         "      Draws the chart with the project's events and writes a PNG (default 1600x900).\n"
         "  dnstimeline events PROJECT import FILE | export FILE | list\n"
         "      Events CSV: UTF-8, header start,end,title,category,note,url; start/end ISO 8601 (a date\n"

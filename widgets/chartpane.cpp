@@ -175,7 +175,7 @@ void ChartPane::show(const VolumeSeries &series)
     m_info->setText(series.bucketStarts.isEmpty()
                         ? QString()
                         : tr("%1 lookups charted · one bar per %2")
-                              .arg(QLocale().toString(qlonglong(series.total())), bucketUnitName(series.unit)));
+                              .arg(QLocale().toString(qlonglong(series.total())), bucketUnitLabel(series.unit)));
     emit seriesShown(series);
 }
 

@@ -92,7 +92,7 @@ TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent), d(new Private)
     m_plot->xAxis->setTicker(d->xTicker);
     m_plot->yAxis->setTicker(d->yTicker);
     m_plot->xAxis->setLabel(tr("time (UTC)"));
-    m_plot->yAxis->setLabel(tr("lookups per %1").arg(bucketUnitName(d->series.unit)));
+    m_plot->yAxis->setLabel(tr("lookups per %1").arg(bucketUnitLabel(d->series.unit)));
     // Ticks point outwards: inside the plot they would cut into the bars.
     for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
         axis->setTickLength(0, 5);
@@ -398,9 +398,11 @@ void TimelineChart::setSeries(const VolumeSeries &series)
     d->left.resize(n);
     d->right.resize(n);
     d->stacked.fill(0, n);
+    const QTimeZone zone(series.zone);
     for (qsizetype i = 0; i < n; ++i) {
         const int64_t start = series.bucketStarts.at(i);
-        int64_t end = bucketNext(start, series.unit);
+        // Only the last bar needs the rule; the others end where the next one starts.
+        int64_t end = i + 1 < n ? series.bucketStarts.at(i + 1) : bucketNext(start, series.unit, zone);
         if (i + 1 < n)
             end = std::min(end, series.bucketStarts.at(i + 1));
         d->left[i] = toSeconds(start);
@@ -436,7 +438,7 @@ void TimelineChart::setSeries(const VolumeSeries &series)
     d->stacked = base;
     d->hasLookups = std::any_of(base.cbegin(), base.cend(), [](int64_t v) { return v > 0; });
     m_plot->legend->setVisible(series.series.size() > 1);
-    m_plot->yAxis->setLabel(tr("lookups per %1").arg(bucketUnitName(series.unit)));
+    m_plot->yAxis->setLabel(tr("lookups per %1").arg(bucketUnitLabel(series.unit)));
 
     if (!d->rangeSet) {
         if (const auto extent = dataExtent()) {
@@ -477,6 +479,18 @@ void TimelineChart::setEvents(const QVector<Event> &events)
     }
     // A buffered layer repaints on its own when the rest of the plot is unchanged.
     m_plot->layer(kMarkerLayer)->replot();
+}
+
+void TimelineChart::setDisplayZone(const QTimeZone &zone)
+{
+    d->xTicker->setZone(zone.isValid() ? zone : QTimeZone::utc());
+    m_plot->xAxis->setLabel(tr("time (%1)").arg(isUtc(zone) ? QStringLiteral("UTC") : QString::fromLatin1(zone.id())));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QTimeZone TimelineChart::displayZone() const
+{
+    return d->xTicker->zone();
 }
 
 void TimelineChart::setTitle(const QString &title)

@@ -53,6 +53,9 @@ public:
     // Marker colours and visibility per category, and the category legend under the plot.
     void setCategories(const QVector<EventCategory> &categories);
     void setTitle(const QString &title); // plain text
+    // The zone of the time axis (ticks at its midnights, labels in its wall-clock time). UTC by default.
+    void setDisplayZone(const QTimeZone &zone);
+    QTimeZone displayZone() const;
     QString title() const;
     // The range "reset view" returns to (normally the selection's first..last lookup).
     void setHomeRange(int64_t fromUs, int64_t toUs);

@@ -1,5 +1,9 @@
 #include "utcdateticker.h"
 
+#include "bucket.h"
+
+#include <QDateTime>
+
 #include "timeutil.h"
 
 #include <algorithm>
@@ -188,12 +192,38 @@ void UtcDateTicker::generate(const QCPRange &range, const QLocale &, QChar, int,
     const double lower = std::clamp(range.lower, double(kMinSeconds), double(kMaxSeconds));
     const double upper = std::clamp(range.upper, double(kMinSeconds), double(kMaxSeconds));
     m_lastStep = chooseStep(upper - lower, targetTickCount());
-    const QVector<int64_t> times = tickTimes(lower, upper, m_lastStep);
-    ticks.reserve(times.size());
-    for (int64_t t : times) {
-        ticks.append(static_cast<double>(t));
+    if (isUtc(m_zone)) {
+        const QVector<int64_t> times = tickTimes(lower, upper, m_lastStep);
+        ticks.reserve(times.size());
+        for (int64_t t : times) {
+            ticks.append(static_cast<double>(t));
+            if (tickLabels)
+                tickLabels->append(label(t, m_lastStep));
+        }
+        return;
+    }
+    // In a zone: place the ticks on the wall clock ("local seconds as if UTC"), then map each back to
+    // its instant with the zone's rules. A tick whose wall time a DST change skips is dropped, and
+    // the labels are the wall-clock times.
+    auto offsetAt = [this](double seconds) {
+        return m_zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(static_cast<qint64>(seconds), QTimeZone::utc()));
+    };
+    const double wallLower = lower + offsetAt(lower);
+    const double wallUpper = upper + offsetAt(upper);
+    const QVector<int64_t> wallTimes = tickTimes(wallLower, wallUpper, m_lastStep);
+    for (int64_t wall : wallTimes) {
+        const int64_t guess = wall - offsetAt(static_cast<double>(wall));
+        int64_t instant = wall - offsetAt(static_cast<double>(guess));
+        if (instant + offsetAt(static_cast<double>(instant)) != wall) {
+            instant = guess;
+            if (instant + offsetAt(static_cast<double>(instant)) != wall)
+                continue;
+        }
+        if (instant < lower || instant > upper)
+            continue;
+        ticks.append(static_cast<double>(instant));
         if (tickLabels)
-            tickLabels->append(label(t, m_lastStep));
+            tickLabels->append(label(wall, m_lastStep));
     }
 }
 

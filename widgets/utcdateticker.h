@@ -3,6 +3,7 @@
 #include <qcustomplot.h>
 
 #include <QString>
+#include <QTimeZone>
 #include <QVector>
 
 #include <cstdint>
@@ -52,6 +53,10 @@ public:
     // at render time instead (one tick per pixelsPerTick pixels), so that exports at other sizes get
     // a fitting density.
     void setTargetTickCount(int count) { m_targetTicks = count; }
+    // Ticks and labels in this zone's wall-clock time (UTC by default): days at its midnight, and so on.
+    // Computed with QTimeZone's rules, never the machine's own zone, so a render is the same anywhere.
+    void setZone(const QTimeZone &zone) { m_zone = zone; }
+    QTimeZone zone() const { return m_zone; }
     void setPixelWidthSource(std::function<int()> source, int pixelsPerTick = 110);
     int targetTickCount() const;
     Step lastStep() const { return m_lastStep; }
@@ -64,6 +69,7 @@ private:
     int m_pixelsPerTick = 110;
     std::function<int()> m_widthSource;
     Step m_lastStep;
+    QTimeZone m_zone = QTimeZone::utc();
 };
 
 } // namespace dnt

@@ -1,24 +1,41 @@
 #pragma once
 
 #include <QString>
+#include <QTimeZone>
+#include <QVector>
 
 #include <cstdint>
 #include <optional>
 
 namespace dnt {
 
-// Bucket widths. Aligned in UTC: days at 00:00Z, weeks on Monday 00:00Z.
-enum class BucketUnit { Minute, Hour, Day, Week };
+// Bucket widths. Aligned in the display zone (UTC unless given): days at local midnight (23 or 25
+// hours long on DST changes), weeks on Monday, months on the 1st.
+enum class BucketUnit { Minute, FiveMinutes, FifteenMinutes, Hour, SixHours, Day, Week, Month };
 
-std::optional<BucketUnit> bucketUnitFromString(const QString &text); // "minute", "hour", "day", "week"
-QString bucketUnitName(BucketUnit unit);
+// "minute", "5min", "15min", "hour", "6hour", "day", "week", "month" (and a few spellings of each).
+std::optional<BucketUnit> bucketUnitFromString(const QString &text);
+QString bucketUnitName(BucketUnit unit);  // as accepted by bucketUnitFromString
+QString bucketUnitLabel(BucketUnit unit); // for people: "5 minutes", "hour", "month"
+// Nominal width (months as 30 days) — for choosing a unit, never for placing buckets.
 int64_t bucketWidthUs(BucketUnit unit);
 
-// Start of the bucket that contains t, and the start of the next bucket.
+// UTC alignment (integer arithmetic). Month buckets too.
 int64_t bucketFloor(int64_t us, BucketUnit unit);
-inline int64_t bucketNext(int64_t startUs, BucketUnit unit) { return startUs + bucketWidthUs(unit); }
+int64_t bucketNext(int64_t startUs, BucketUnit unit);
 
-// The finest unit that yields at most about one bucket per `pixelsPerBucket` pixels over the span.
+// Alignment in a zone. For UTC (or an invalid zone) these equal bucketFloor/bucketNext.
+int64_t bucketFloor(int64_t us, BucketUnit unit, const QTimeZone &zone);
+int64_t bucketNext(int64_t startUs, BucketUnit unit, const QTimeZone &zone);
+// The starts of all buckets that overlap [fromUs, toUs), the first one at or before fromUs; at most
+// maxBuckets (empty if there would be more).
+QVector<int64_t> bucketStarts(int64_t fromUs, int64_t toUs, BucketUnit unit, const QTimeZone &zone,
+                              int64_t maxBuckets = 50'000'000);
+
+// The finest unit that yields at most about one bucket per `pixelsPerBucket` pixels over the span,
+// never finer than a minute.
 BucketUnit autoBucketUnit(int64_t spanUs, int pixelWidth, int pixelsPerBucket = 4);
+
+bool isUtc(const QTimeZone &zone);
 
 } // namespace dnt

@@ -1,6 +1,9 @@
 #include "timeutil.h"
 
+#include <QDateTime>
+
 #include <cmath>
+#include <cstdlib>
 
 namespace dnt {
 
@@ -146,6 +149,21 @@ QString formatIsoUtc(int64_t us)
         out += QString::asprintf(".%06lld", static_cast<long long>(frac));
     out += QLatin1Char('Z');
     return out;
+}
+
+QString formatIsoInZone(int64_t us, const QTimeZone &zone)
+{
+    if (!zone.isValid() || zone == QTimeZone::utc() || zone.id() == "UTC")
+        return formatIsoUtc(us);
+    int64_t ms = us / 1000;
+    if (us % 1000 < 0)
+        --ms;
+    const int offset = zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()));
+    // The local wall clock is the UTC text of (instant + offset), with the offset instead of "Z".
+    QString text = formatIsoUtc(us + int64_t(offset) * kUsPerSecond);
+    text.chop(1);
+    const int a = std::abs(offset) / 60;
+    return text + QString::asprintf("%c%02d:%02d", offset < 0 ? '-' : '+', a / 60, a % 60);
 }
 
 } // namespace dnt

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QTimeZone>
 
 #include <cstdint>
 #include <optional>
@@ -25,6 +26,8 @@ std::optional<int64_t> parseIso8601(const QString &text, bool assumeUtc = false)
 
 // "2016-07-29T00:00:00Z"; fractional seconds are written only when non-zero ("…00.250000Z").
 QString formatIsoUtc(int64_t us);
+// The same instant as local time in a zone with its offset: "2016-07-29T00:00:00-04:00" (UTC: "…Z").
+QString formatIsoInZone(int64_t us, const QTimeZone &zone);
 
 // Plausible range for a lookup time: 1970-01-01 to 2200-01-01. Anything outside is a bad timestamp.
 constexpr int64_t kMinPlausibleUs = 0;

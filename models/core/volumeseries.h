@@ -2,6 +2,7 @@
 
 #include "bucket.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QVector>
 
@@ -23,6 +24,7 @@ struct VolumeSeries
     };
 
     BucketUnit unit = BucketUnit::Hour;
+    QByteArray zone = "UTC";   // IANA id of the zone the buckets are aligned in
     int64_t fromUs = 0;        // start of the first bucket
     int64_t toUs = 0;          // end (exclusive) of the last bucket
     QVector<int64_t> bucketStarts;

@@ -265,26 +265,32 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
         if (!range)
             return v;
     }
-    const int64_t from = q.fromUs ? *q.fromUs : bucketFloor(range->first, q.unit);
-    const int64_t to = q.toUs ? *q.toUs : bucketNext(bucketFloor(range->second, q.unit), q.unit);
+    const int64_t from = q.fromUs ? *q.fromUs : bucketFloor(range->first, q.unit, q.zone);
+    const int64_t to = q.toUs ? *q.toUs : bucketNext(bucketFloor(range->second, q.unit, q.zone), q.unit, q.zone);
     if (to <= from)
         return v;
-    const int64_t width = bucketWidthUs(q.unit);
-    const int64_t firstBucket = bucketFloor(from, q.unit);
-    const int64_t lastBucket = bucketFloor(to - 1, q.unit);
-    const int64_t buckets = (lastBucket - firstBucket) / width + 1;
-    if (buckets <= 0 || buckets > 50'000'000) // a chart has pixels, not billions of buckets
+    v.zone = isUtc(q.zone) ? QByteArray("UTC") : q.zone.id();
+    // A chart has pixels, not billions of buckets: an absurd request gets no buckets.
+    v.bucketStarts = bucketStarts(from, to, q.unit, q.zone);
+    const qsizetype buckets = v.bucketStarts.size();
+    if (buckets == 0)
         return v;
-    v.fromUs = firstBucket;
-    v.toUs = lastBucket + width;
-    v.bucketStarts.resize(buckets);
-    for (int64_t i = 0; i < buckets; ++i)
-        v.bucketStarts[i] = firstBucket + i * width;
+    v.fromUs = v.bucketStarts.first();
+    v.toUs = bucketNext(v.bucketStarts.last(), q.unit, q.zone);
     if (r.selectsNothing())
         return v;
 
-    // Every bucket boundary is a whole minute, so (t - firstBucket) / width is the bucket of t.
-    auto bucketOf = [&](int64_t t) { return (t - firstBucket) / width; };
+    // Every bucket boundary is a whole minute. With fixed widths in UTC the bucket of t is a division;
+    // otherwise (zones, months) a binary search over the starts.
+    const bool fixed = isUtc(q.zone) && q.unit != BucketUnit::Month;
+    const int64_t firstBucket = v.bucketStarts.first();
+    const int64_t width = q.unit == BucketUnit::Week ? 7 * bucketWidthUs(BucketUnit::Day) : bucketWidthUs(q.unit);
+    const QVector<int64_t> &starts = v.bucketStarts;
+    auto bucketOf = [&](int64_t t) -> qsizetype {
+        if (fixed)
+            return static_cast<qsizetype>((t - firstBucket) / width);
+        return std::upper_bound(starts.cbegin(), starts.cend(), t) - starts.cbegin() - 1;
+    };
     if (q.split == Split::None) {
         VolumeSeries::Series s;
         s.label = QStringLiteral("all");

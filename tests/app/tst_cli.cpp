@@ -9,7 +9,10 @@
 #include <QFileInfo>
 #include <cstdlib>
 #include <QFile>
+#include <QDateTime>
 #include <QImage>
+#include <QProcessEnvironment>
+#include <QTimeZone>
 #include <QImageReader>
 #include <QMap>
 #include <QProcess>
@@ -27,9 +30,14 @@ struct Run
     QString err;
 };
 
-Run cli(const QStringList &args)
+Run cli(const QStringList &args, const QByteArray &tzEnv = {})
 {
     QProcess p;
+    if (!tzEnv.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TZ"), QString::fromLatin1(tzEnv));
+        p.setProcessEnvironment(env);
+    }
     p.start(QStringLiteral(DNT_CLI_PATH), args);
     if (!p.waitForFinished(300000))
         qFatal("dnstimeline %s did not finish", qPrintable(args.join(' ')));
@@ -218,8 +226,52 @@ private slots:
         QCOMPARE(f.at(11), formatIsoUtc(m_rows.first().us));
     }
 
+    void statsInDisplayZone()
+    {
+        // Days in New York: an independent count by local date, with QDateTime's zone rules.
+        const QTimeZone ny("America/New_York");
+        const Run r = cli({"stats", m_project, "--name", "mail1.trump-email.com", "--bucket", "day", "--tz", "America/New_York"});
+        QCOMPARE(r.exitCode, 0);
+        QMap<QDate, int64_t> want;
+        for (const Row &x : m_rows)
+            if (x.name == QLatin1String("mail1.trump-email.com"))
+                want[QDateTime::fromMSecsSinceEpoch(x.us / 1000, ny).date()] += 1;
+        QMap<QDate, int64_t> got;
+        const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QStringList f = lines.at(i).split('\t');
+            QVERIFY2(f.at(0).endsWith("T00:00:00-04:00"), qPrintable(f.at(0))); // local midnight, EDT
+            if (f.at(2) != QLatin1String("0"))
+                got[QDate::fromString(f.at(0).left(10), Qt::ISODate)] = f.at(2).toLongLong();
+        }
+        QCOMPARE(got, want);
+    }
+
+    void renderIsTheSameInEveryMachineZone()
+    {
+        const QString a = m_dir.filePath(QStringLiteral("tz-utc.png")), b = m_dir.filePath(QStringLiteral("tz-ny.png"));
+        const QStringList args{"render", m_project, "--name", "mail1.trump-email.com", "--bucket", "week", "--size", "900x500"};
+        QCOMPARE(cli(args + QStringList{"-o", a}, "UTC").exitCode, 0);
+        QCOMPARE(cli(args + QStringList{"-o", b}, "America/New_York").exitCode, 0);
+        QFile fa(a), fb(b);
+        QVERIFY(fa.open(QIODevice::ReadOnly) && fb.open(QIODevice::ReadOnly));
+        const QByteArray da = fa.readAll();
+        QVERIFY(da.size() > 1000);
+        QCOMPARE(da, fb.readAll());
+        // With a display zone, too.
+        const QString c = m_dir.filePath(QStringLiteral("tz-c.png")), d = m_dir.filePath(QStringLiteral("tz-d.png"));
+        QCOMPARE(cli(args + QStringList{"--tz", "Asia/Kolkata", "-o", c}, "UTC").exitCode, 0);
+        QCOMPARE(cli(args + QStringList{"--tz", "Asia/Kolkata", "-o", d}, "America/New_York").exitCode, 0);
+        QFile fc(c), fd(d);
+        QVERIFY(fc.open(QIODevice::ReadOnly) && fd.open(QIODevice::ReadOnly));
+        const QByteArray dc = fc.readAll();
+        QCOMPARE(dc, fd.readAll());
+        QVERIFY(dc != da); // the zone does change the picture
+    }
+
     void usageErrors()
     {
+        QCOMPARE(cli({"stats", m_project, "--tz", "Nowhere/Special"}).exitCode, 1);
         QCOMPARE(cli({"import", m_project, m_log, "--tz", "Mars/Olympus_Mons"}).exitCode, 1);
         QCOMPARE(cli({"import", m_project, m_log, "--year", "1800"}).exitCode, 1);
         QCOMPARE(cli({"import", m_project, m_log, "--format", "nonsense"}).exitCode, 1);
