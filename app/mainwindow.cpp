@@ -4,6 +4,7 @@
 #include "countlistmodel.h"
 #include "eventeditor.h"
 #include "eventfile.h"
+#include "bucket.h"
 #include "eventinfo.h"
 #include "eventspanel.h"
 #include "eventtablemodel.h"
@@ -23,7 +24,9 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
+#include <QInputDialog>
 #include <QMenu>
+#include <QSettings>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -125,6 +128,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     createActions();
     setAcceptDrops(true);
+    const QByteArray savedZone = QSettings().value(QStringLiteral("displayZone"), QStringLiteral("UTC")).toString().toUtf8();
+    if (QTimeZone(savedZone).isValid() && savedZone != "UTC") {
+        m_chartPane->setDisplayZone(QTimeZone(savedZone));
+        m_eventModel->setDisplayZone(QTimeZone(savedZone));
+    }
     setWindowTitle(tr("DNS Timeline"));
     resize(1280, 800);
     m_chartPane->chart()->setEmptyMessage(tr("Open a project or import a DNS log (File menu, or drop files here)"));
@@ -169,6 +177,19 @@ void MainWindow::createActions()
     });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Display &Zone…"), this, [this] {
+        QStringList zones{QStringLiteral("UTC")};
+        for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+            zones << QString::fromLatin1(id);
+        const QString current = isUtc(m_chartPane->displayZone()) ? QStringLiteral("UTC")
+                                                                  : QString::fromLatin1(m_chartPane->displayZone().id());
+        bool ok = false;
+        const QString chosen = QInputDialog::getItem(this, tr("Display zone"),
+                                                     tr("Show times, buckets and the axis in:"), zones,
+                                                     std::max(0, int(zones.indexOf(current))), true, &ok);
+        if (ok && QTimeZone(chosen.toUtf8()).isValid())
+            setDisplayZone(QTimeZone(chosen.toUtf8()));
+    });
     view->addAction(tr("&Reset Chart View"), m_chartPane, &ChartPane::resetView);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -207,6 +228,14 @@ bool MainWindow::openProject(const QString &path, QString *errorOut)
     m_selectionPanel->clearSelection();
     refreshAll();
     return true;
+}
+
+void MainWindow::setDisplayZone(const QTimeZone &zone)
+{
+    const QTimeZone z = zone.isValid() ? zone : QTimeZone::utc();
+    m_chartPane->setDisplayZone(z);
+    m_eventModel->setDisplayZone(z);
+    QSettings().setValue(QStringLiteral("displayZone"), isUtc(z) ? QStringLiteral("UTC") : QString::fromLatin1(z.id()));
 }
 
 void MainWindow::refreshAll()

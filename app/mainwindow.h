@@ -4,6 +4,7 @@
 #include "store.h"
 
 #include <QMainWindow>
+#include <QTimeZone>
 
 class QLabel;
 
@@ -41,6 +42,9 @@ public:
     CountListModel *clientsModel() const { return m_clientsModel; }
     EventEditor *eventEditor() const { return m_eventEditor; }
     EventsPanel *eventsPanel() const { return m_eventsPanel; }
+
+    // Times, buckets and the axis in this zone; remembered in the settings.
+    void setDisplayZone(const QTimeZone &zone);
 
     // GUI tests set this so that reports and errors do not block in modal dialogs.
     void setInteractive(bool interactive) { m_interactive = interactive; }

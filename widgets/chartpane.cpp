@@ -72,6 +72,13 @@ void ChartPane::setSelection(const Selection &selection)
     requestWhole();
 }
 
+void ChartPane::setDisplayZone(const QTimeZone &zone)
+{
+    m_zone = zone.isValid() ? zone : QTimeZone::utc();
+    m_chart->setDisplayZone(m_zone);
+    requestWhole();
+}
+
 void ChartPane::setEvents(const QVector<Event> &events)
 {
     m_chart->setEvents(events);
@@ -100,11 +107,12 @@ void ChartPane::requestWhole()
     const Selection sel = m_selection;
     const Split sp = split();
     const int width = std::max(200, m_chart->width());
+    const QTimeZone zone = m_zone;
     m_info->setText(tr("Querying…"));
     m_wholePending = true;
     m_runner->run<WholeResult>(
         QStringLiteral("chart"),
-        [sel, sp, width](Store &store) {
+        [sel, sp, width, zone](Store &store) {
             WholeResult r;
             r.range = store.timeRange(sel);
             if (!r.range)
@@ -112,6 +120,7 @@ void ChartPane::requestWhole()
             VolumeQuery q;
             q.selection = sel;
             q.split = sp;
+            q.zone = zone;
             q.unit = autoBucketUnit(r.range->second + 1 - r.range->first, width);
             q.fromUs = r.range->first;
             q.toUs = r.range->second + 1;
@@ -154,10 +163,12 @@ void ChartPane::requestRange(int64_t fromUs, int64_t toUs, int pixelWidth)
     }
     if (to <= from)
         return;
+    const QTimeZone zone = m_zone;
     m_runner->run<VolumeSeries>(
         QStringLiteral("chart"),
-        [sel, sp, unit, from, to](Store &store) {
+        [sel, sp, unit, from, to, zone](Store &store) {
             VolumeQuery q;
+            q.zone = zone;
             q.selection = sel;
             q.split = sp;
             q.unit = unit;

@@ -4,6 +4,7 @@
 #include "selection.h"
 #include "volumeseries.h"
 
+#include <QTimeZone>
 #include <QWidget>
 
 #include <optional>
@@ -31,6 +32,9 @@ public:
     bool splitByClient() const;
     void setSplitByClient(bool split);
     const VolumeSeries &shownSeries() const { return m_shown; }
+    // Buckets and the time axis follow this zone (UTC by default); the chart is queried again.
+    void setDisplayZone(const QTimeZone &zone);
+    QTimeZone displayZone() const { return m_zone; }
 
 public slots:
     // Charts a new selection over its whole time range.
@@ -58,6 +62,7 @@ private:
     VolumeSeries m_shown;
     std::optional<std::pair<int64_t, int64_t>> m_home;
     bool m_wholePending = false;
+    QTimeZone m_zone = QTimeZone::utc();
 };
 
 } // namespace dnt

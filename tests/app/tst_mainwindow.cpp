@@ -103,6 +103,15 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.chartPane()->shownSeries().series.size() == 2, 10000);
         QCOMPARE(window.chartPane()->shownSeries().total(), int64_t(42));
 
+        // Another display zone: the chart is queried again with days at New York's midnight.
+        window.chartPane()->setSplitByClient(false);
+        window.setDisplayZone(QTimeZone("America/New_York"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.chartPane()->shownSeries().zone == "America/New_York", 10000);
+        QCOMPARE(window.chartPane()->shownSeries().total(), int64_t(42));
+        QCOMPARE(window.chartPane()->chart()->displayZone().id(), QByteArray("America/New_York"));
+        window.setDisplayZone(QTimeZone::utc());
+        QTRY_VERIFY_WITH_TIMEOUT(window.chartPane()->shownSeries().zone == "UTC", 10000);
+
         // Dropping the same content again is refused and counts nothing twice.
         const QString copy = dir.filePath("again.log");
         QVERIFY(QFile::copy(log, copy));
