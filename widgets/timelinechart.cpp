@@ -1,4 +1,5 @@
 #include "timelinechart.h"
+#include "timelinechart_p.h"
 
 #include "batchedbars.h"
 #include "charttheme.h"
@@ -22,61 +23,12 @@
 
 namespace dnt {
 
-namespace {
-
-const QString kMarkerLayer = QStringLiteral("markers");
-
-double toSeconds(int64_t us)
-{
-    return static_cast<double>(us) / 1e6;
-}
-
-int64_t toMicroseconds(double seconds)
-{
-    return static_cast<int64_t>(std::llround(seconds * 1e6));
-}
-
-} // namespace
-
-struct TimelineChart::Private
-{
-    QSharedPointer<UtcDateTicker> xTicker;
-    QSharedPointer<IntegerTicker> yTicker;
-    QVector<BatchedBars *> bars;
-    EventMarkers *markers = nullptr;
-    QCPTextElement *title = nullptr;
-    QCPLayoutGrid *legendRow = nullptr; // the legend, then an empty stretching cell
-    QCPItemText *emptyText = nullptr;
-    QTimer *debounce = nullptr;
-    ChartTheme theme = ChartTheme::light();
-
-    VolumeSeries series;
-    // Per bucket, in seconds: the bar's extent, and the stacked total of all series.
-    QVector<double> left, right;
-    QVector<int64_t> stacked;
-    bool hasLookups = false;
-
-    std::optional<std::pair<int64_t, int64_t>> home;
-    bool rangeSet = false;   // a range was set (by the owner or the user): setSeries keeps it
-    int programmatic = 0;    // >0 while we change the range ourselves: not a user change
-    bool adjusting = false;  // re-entrancy guard while clamping inside rangeChanged
-    QString titleText;
-    QString emptyMessage = TimelineChart::tr("No lookups in this selection");
-    QPoint pressPos;
-    struct Drag
-    {
-        enum Kind { None, Move, ResizeStart, ResizeEnd, NewSpan } kind = None;
-        Event original;
-        int64_t pressUs = 0;
-    } drag;
-    QVector<Event> events; // as given by setEvents (the marker layer may show a drag preview)
-    CategoryLegend *categoryLegend = nullptr;
-    QVector<EventCategory> categories;
-};
 
 TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent), d(new Private)
 {
     m_plot = new QCustomPlot(this);
+    setFocusPolicy(Qt::StrongFocus); // for + - arrows Home; a click on the plot focuses the chart
+    m_plot->setMouseTracking(true);  // hover tooltips
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
@@ -182,162 +134,13 @@ TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent), d(new Private)
     updateEmptyState();
 }
 
-int64_t TimelineChart::usAtPixel(int x) const
-{
-    return static_cast<int64_t>(m_plot->xAxis->pixelToCoord(x) * 1e6);
-}
 
-void TimelineChart::onMousePress(QMouseEvent *e)
-{
-    d->pressPos = e->pos();
-    d->drag = Private::Drag{};
-    const QRect area = m_plot->axisRect()->rect();
-    if (e->button() == Qt::RightButton) {
-        if (const auto ev = eventAt(e->pos()))
-            emit eventContextMenuRequested(*ev, e->globalPosition().toPoint());
-        return;
-    }
-    if (e->button() != Qt::LeftButton || !area.contains(e->pos()))
-        return;
-    d->drag.pressUs = usAtPixel(e->pos().x());
-    if (e->modifiers() & Qt::AltModifier) {
-        d->drag.kind = Private::Drag::NewSpan;
-    } else if (const auto ev = eventAt(e->pos())) {
-        d->drag.original = *ev;
-        const double x1 = ev->endUs ? m_plot->xAxis->coordToPixel(static_cast<double>(*ev->endUs) / 1e6) : -1e9;
-        const double x0 = m_plot->xAxis->coordToPixel(static_cast<double>(ev->startUs) / 1e6);
-        if (ev->endUs && std::abs(e->pos().x() - x1) <= 3)
-            d->drag.kind = Private::Drag::ResizeEnd;
-        else if (ev->endUs && std::abs(e->pos().x() - x0) <= 3)
-            d->drag.kind = Private::Drag::ResizeStart;
-        else
-            d->drag.kind = Private::Drag::Move;
-    }
-    if (d->drag.kind != Private::Drag::None)
-        m_plot->setInteraction(QCP::iRangeDrag, false);
-}
 
-std::optional<Event> TimelineChart::draggedEvent(int x) const
-{
-    const int64_t us = usAtPixel(x);
-    Event ev = d->drag.original;
-    const int64_t minSpan = kUsPerSecond;
-    switch (d->drag.kind) {
-    case Private::Drag::Move: {
-        const int64_t delta = us - d->drag.pressUs;
-        ev.startUs += delta;
-        if (ev.endUs)
-            *ev.endUs += delta;
-        return ev;
-    }
-    case Private::Drag::ResizeStart:
-        ev.startUs = std::min(us, *ev.endUs - minSpan);
-        return ev;
-    case Private::Drag::ResizeEnd:
-        ev.endUs = std::max(us, ev.startUs + minSpan);
-        return ev;
-    case Private::Drag::NewSpan:
-        ev = Event{};
-        ev.startUs = std::min(us, d->drag.pressUs);
-        ev.endUs = std::max(us, d->drag.pressUs);
-        ev.title = tr("new span");
-        return ev;
-    case Private::Drag::None:
-        break;
-    }
-    return std::nullopt;
-}
 
-void TimelineChart::onMouseMove(QMouseEvent *e)
-{
-    if (d->drag.kind == Private::Drag::None || (e->pos() - d->pressPos).manhattanLength() <= 3)
-        return;
-    // Preview on the marker layer only: the data does not repaint while a marker moves.
-    const auto preview = draggedEvent(e->pos().x());
-    QVector<Event> events = d->events;
-    if (preview) {
-        if (d->drag.kind == Private::Drag::NewSpan) {
-            events.append(*preview);
-        } else {
-            for (Event &ev : events)
-                if (ev.id == preview->id)
-                    ev = *preview;
-        }
-    }
-    d->markers->setEvents(events);
-    m_plot->layer(kMarkerLayer)->replot();
-}
 
-void TimelineChart::onMouseRelease(QMouseEvent *e)
-{
-    const auto kind = d->drag.kind;
-    d->drag.kind = Private::Drag::None;
-    m_plot->setInteraction(QCP::iRangeDrag, true);
-    const bool moved = (e->pos() - d->pressPos).manhattanLength() > 3;
-    if (kind != Private::Drag::None && moved) {
-        d->drag.kind = kind;
-        const auto result = draggedEvent(e->pos().x());
-        d->drag.kind = Private::Drag::None;
-        d->markers->setEvents(d->events); // the owner sends the stored events back after the change
-        m_plot->layer(kMarkerLayer)->replot();
-        if (!result)
-            return;
-        if (kind == Private::Drag::NewSpan)
-            emit spanDrawn(result->startUs, *result->endUs);
-        else
-            emit eventDragged(d->drag.original, *result);
-        return;
-    }
-    if (moved || e->button() != Qt::LeftButton)
-        return;
-    if (const auto ev = eventAt(e->pos()))
-        emit eventClicked(*ev);
-}
 
-void TimelineChart::highlightEvent(int64_t id)
-{
-    d->markers->setHighlighted(id);
-    const QVector<Event> &events = d->markers->events();
-    for (const Event &e : events) {
-        if (e.id != id)
-            continue;
-        const auto [from, to] = visibleRange();
-        const int64_t end = e.endUs.value_or(e.startUs);
-        if (e.startUs < from || end > to) {
-            const int64_t span = to - from;
-            const int64_t centre = e.startUs + (end - e.startUs) / 2;
-            setVisibleRange(centre - span / 2, centre + span / 2);
-            d->debounce->start(); // the owner re-queries for the new range
-        }
-        break;
-    }
-    m_plot->layer(kMarkerLayer)->replot();
-}
 
-int64_t TimelineChart::highlightedEvent() const
-{
-    return d->markers->highlighted();
-}
 
-std::optional<Event> TimelineChart::eventAt(QPoint pos) const
-{
-    const QVector<Event> &events = d->markers->events();
-    for (const EventLabel &label : d->markers->labels())
-        if (label.rect.contains(pos) && label.eventIndex >= 0 && label.eventIndex < events.size())
-            return events.at(label.eventIndex);
-    const QRect area = m_plot->axisRect()->rect();
-    if (!area.contains(pos))
-        return std::nullopt;
-    for (const Event &e : events) {
-        if (!d->markers->isShown(e))
-            continue;
-        const double x0 = m_plot->xAxis->coordToPixel(static_cast<double>(e.startUs) / 1e6);
-        const double x1 = e.endUs ? m_plot->xAxis->coordToPixel(static_cast<double>(*e.endUs) / 1e6) : x0;
-        if (std::abs(pos.x() - x0) <= 3 || std::abs(pos.x() - x1) <= 3)
-            return e;
-    }
-    return std::nullopt;
-}
 
 TimelineChart::~TimelineChart()
 {

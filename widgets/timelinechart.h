@@ -90,6 +90,11 @@ public:
     int64_t highlightedEvent() const;
     // The event whose label or marker line (within 3 px) is at this position of the widget, if any.
     std::optional<Event> eventAt(QPoint pos) const;
+    // What the hover tooltip says at this position: the bucket's start–end in the display zone, each
+    // series' count and the events in that bucket. Plain text; empty outside the data.
+    QString tooltipText(QPoint pos) const;
+    // Index of the bucket under this x pixel, or -1.
+    int bucketAtPixel(int x) const;
 
 public slots:
     void resetView();
@@ -103,6 +108,8 @@ signals:
     void eventDragged(const dnt::Event &before, const dnt::Event &after);
     // Alt-drag on the plot: a span to add as an event.
     void spanDrawn(int64_t fromUs, int64_t toUs);
+    // A time range chosen on the chart: a click on a bucket (that bucket), or Ctrl-drag (the range).
+    void rangeSelected(int64_t fromUs, int64_t toUs);
     // Right button on a marker or its label.
     void eventContextMenuRequested(const dnt::Event &event, QPoint globalPos);
 
@@ -111,6 +118,8 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // + and - zoom around the centre, arrows pan, Home resets.
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void onXRangeChanged();
