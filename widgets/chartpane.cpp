@@ -5,6 +5,7 @@
 #include "timeutil.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -32,12 +33,26 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     reset->setShortcut(Qt::Key_Home);
     m_splitClients = new QCheckBox(tr("One series per client"), this);
     m_splitClients->setToolTip(tr("Split the selected lookups into one stacked series per client (the 12 busiest)"));
+    m_style = new QComboBox(this);
+    m_style->addItem(tr("Stacked bars"), int(ChartStyle::StackedBars));
+    m_style->addItem(tr("Lines"), int(ChartStyle::Lines));
+    m_style->addItem(tr("Step lines"), int(ChartStyle::Steps));
+    m_style->setToolTip(tr("How the series are drawn"));
+    m_values = new QComboBox(this);
+    m_values->addItem(tr("Counts"), int(ValueMode::Count));
+    m_values->addItem(tr("Share of all lookups"), int(ValueMode::Share));
+    m_values->setToolTip(tr("Lookup counts, or each series' share of all lookups in the bucket"));
+    m_log = new QCheckBox(tr("Log scale"), this);
+    m_log->setToolTip(tr("Logarithmic y axis (empty buckets draw nothing)"));
     m_info = new QLabel(this);
     m_info->setTextFormat(Qt::PlainText);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(reset);
     bar->addWidget(m_splitClients);
+    bar->addWidget(m_style);
+    bar->addWidget(m_values);
+    bar->addWidget(m_log);
     bar->addStretch(1);
     bar->addWidget(m_info);
     auto *layout = new QVBoxLayout(this);
@@ -47,6 +62,13 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
 
     connect(reset, &QToolButton::clicked, this, &ChartPane::resetView);
     connect(m_splitClients, &QCheckBox::toggled, this, [this] { refresh(); });
+    connect(m_style, &QComboBox::currentIndexChanged, this,
+            [this] { m_chart->setStyle(ChartStyle(m_style->currentData().toInt())); });
+    connect(m_values, &QComboBox::currentIndexChanged, this, [this] {
+        m_chart->setValueMode(ValueMode(m_values->currentData().toInt()));
+        refresh(); // shares need the all-lookups counts from the store
+    });
+    connect(m_log, &QCheckBox::toggled, m_chart, &TimelineChart::setLogScale);
     connect(m_chart, &TimelineChart::visibleRangeChanged, this, &ChartPane::requestRange);
 }
 
@@ -108,11 +130,12 @@ void ChartPane::requestWhole()
     const Split sp = split();
     const int width = std::max(200, m_chart->width());
     const QTimeZone zone = m_zone;
+    const bool share = m_values->currentData().toInt() == int(ValueMode::Share);
     m_info->setText(tr("Querying…"));
     m_wholePending = true;
     m_runner->run<WholeResult>(
         QStringLiteral("chart"),
-        [sel, sp, width, zone](Store &store) {
+        [sel, sp, width, zone, share](Store &store) {
             WholeResult r;
             r.range = store.timeRange(sel);
             if (!r.range)
@@ -121,6 +144,7 @@ void ChartPane::requestWhole()
             q.selection = sel;
             q.split = sp;
             q.zone = zone;
+            q.withAllCounts = share;
             q.unit = autoBucketUnit(r.range->second + 1 - r.range->first, width);
             q.fromUs = r.range->first;
             q.toUs = r.range->second + 1;
@@ -164,11 +188,13 @@ void ChartPane::requestRange(int64_t fromUs, int64_t toUs, int pixelWidth)
     if (to <= from)
         return;
     const QTimeZone zone = m_zone;
+    const bool share = m_values->currentData().toInt() == int(ValueMode::Share);
     m_runner->run<VolumeSeries>(
         QStringLiteral("chart"),
-        [sel, sp, unit, from, to, zone](Store &store) {
+        [sel, sp, unit, from, to, zone, share](Store &store) {
             VolumeQuery q;
             q.zone = zone;
+            q.withAllCounts = share;
             q.selection = sel;
             q.split = sp;
             q.unit = unit;

@@ -10,6 +10,7 @@
 #include <optional>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QToolButton;
 
@@ -31,6 +32,9 @@ public:
     Selection selection() const { return m_selection; }
     bool splitByClient() const;
     void setSplitByClient(bool split);
+    QComboBox *styleBox() const { return m_style; }
+    QComboBox *valuesBox() const { return m_values; }
+    QCheckBox *logBox() const { return m_log; }
     const VolumeSeries &shownSeries() const { return m_shown; }
     // Buckets and the time axis follow this zone (UTC by default); the chart is queried again.
     void setDisplayZone(const QTimeZone &zone);
@@ -57,6 +61,9 @@ private:
     ReadJobRunner *m_runner;
     TimelineChart *m_chart;
     QCheckBox *m_splitClients;
+    QComboBox *m_style;
+    QComboBox *m_values;
+    QCheckBox *m_log;
     QLabel *m_info;
     Selection m_selection;
     VolumeSeries m_shown;

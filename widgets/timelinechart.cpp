@@ -191,6 +191,8 @@ void TimelineChart::applyTheme(const ChartTheme &theme)
     d->emptyText->setColor(theme.emptyText);
     for (int i = 0; i < d->bars.size(); ++i)
         d->bars[i]->setColor(theme.series.at(i % theme.series.size()));
+    for (int i = 0; i < d->graphs.size(); ++i)
+        d->graphs[i]->setPen(QPen(theme.series.at(i % theme.series.size()), 2));
     d->markers->setTheme(theme);
 }
 
@@ -212,36 +214,13 @@ void TimelineChart::setSeries(const VolumeSeries &series)
         d->right[i] = toSeconds(std::max(end, start + 1));
     }
 
-    // One plottable per series, bottom first; extras from a previous series are removed.
-    while (d->bars.size() > series.series.size())
-        m_plot->removePlottable(d->bars.takeLast());
-    while (d->bars.size() < series.series.size()) {
-        auto *bars = new BatchedBars(m_plot->xAxis, m_plot->yAxis);
-        bars->setColor(d->theme.series.at(d->bars.size() % d->theme.series.size()));
-        d->bars.append(bars);
-    }
-    m_plot->legend->clearItems();
     QVector<int64_t> base(n, 0);
-    for (qsizetype s = 0; s < series.series.size(); ++s) {
-        const VolumeSeries::Series &one = series.series.at(s);
-        QVector<BatchedBars::Bar> bars;
-        bars.reserve(n);
-        for (qsizetype i = 0; i < n; ++i) {
-            // A negative count would be a bug upstream; it must not draw a bar below the axis.
-            const int64_t count = i < one.counts.size() ? std::max<int64_t>(0, one.counts.at(i)) : 0;
-            if (count > 0)
-                bars.append({d->left[i], d->right[i], double(base[i]), double(base[i] + count)});
-            base[i] += count;
-        }
-        d->bars[s]->setBars(std::move(bars));
-        d->bars[s]->setName(one.label);
-        if (series.series.size() > 1)
-            d->bars[s]->addToLegend();
-    }
+    for (const auto &one : series.series)
+        for (qsizetype i = 0; i < n && i < one.counts.size(); ++i)
+            base[i] += std::max<int64_t>(0, one.counts.at(i));
     d->stacked = base;
     d->hasLookups = std::any_of(base.cbegin(), base.cend(), [](int64_t v) { return v > 0; });
-    m_plot->legend->setVisible(series.series.size() > 1);
-    m_plot->yAxis->setLabel(tr("lookups per %1").arg(bucketUnitLabel(series.unit)));
+    rebuildPlottables();
 
     if (!d->rangeSet) {
         if (const auto extent = dataExtent()) {
@@ -466,10 +445,193 @@ int64_t TimelineChart::visibleMaximum() const
     return maximum;
 }
 
+std::optional<ChartStyle> chartStyleFromString(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == QLatin1String("bars") || t == QLatin1String("stacked"))
+        return ChartStyle::StackedBars;
+    if (t == QLatin1String("lines"))
+        return ChartStyle::Lines;
+    if (t == QLatin1String("steps"))
+        return ChartStyle::Steps;
+    return std::nullopt;
+}
+
+std::optional<ValueMode> valueModeFromString(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == QLatin1String("count"))
+        return ValueMode::Count;
+    if (t == QLatin1String("share"))
+        return ValueMode::Share;
+    return std::nullopt;
+}
+
+void TimelineChart::setStyle(ChartStyle style)
+{
+    d->style = style;
+    rebuildPlottables();
+}
+
+ChartStyle TimelineChart::style() const
+{
+    return d->style;
+}
+
+void TimelineChart::setValueMode(ValueMode mode)
+{
+    d->valueMode = mode;
+    rebuildPlottables();
+}
+
+ValueMode TimelineChart::valueMode() const
+{
+    return d->valueMode;
+}
+
+void TimelineChart::setLogScale(bool log)
+{
+    d->logScale = log;
+    if (log) {
+        m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
+        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    } else {
+        m_plot->yAxis->setScaleType(QCPAxis::stLinear);
+        m_plot->yAxis->setTicker(d->yTicker);
+    }
+    rebuildPlottables();
+}
+
+bool TimelineChart::logScale() const
+{
+    return d->logScale;
+}
+
+double TimelineChart::valueAt(int s, int i) const
+{
+    if (s < 0 || s >= d->values.size() || i < 0 || i >= d->values.at(s).size())
+        return std::nan("");
+    return d->values.at(s).at(i);
+}
+
+void TimelineChart::rebuildPlottables()
+{
+    const VolumeSeries &series = d->series;
+    const qsizetype n = series.bucketStarts.size();
+    const bool share = d->valueMode == ValueMode::Share && series.allCounts.size() == n;
+    // Values: counts, or the fraction of all lookups in the bucket (an empty bucket has no share).
+    d->values.clear();
+    for (const auto &one : series.series) {
+        QVector<double> v(n, 0.0);
+        for (qsizetype i = 0; i < n; ++i) {
+            const double count = i < one.counts.size() ? double(std::max<int64_t>(0, one.counts.at(i))) : 0.0;
+            v[i] = share ? (series.allCounts.at(i) > 0 ? count / double(series.allCounts.at(i)) : 0.0) : count;
+        }
+        d->values.append(v);
+    }
+    // On a log axis nothing can start at 0: bars start at a floor below the smallest value drawn.
+    double smallest = 1.0;
+    for (const auto &v : d->values)
+        for (double x : v)
+            if (x > 0)
+                smallest = std::min(smallest, x);
+    const double floor = d->logScale ? (share ? smallest / 2 : 0.5) : 0.0;
+
+    const bool bars = d->style == ChartStyle::StackedBars;
+    while (d->bars.size() > (bars ? series.series.size() : 0))
+        m_plot->removePlottable(d->bars.takeLast());
+    while (d->graphs.size() > (bars ? 0 : series.series.size()))
+        m_plot->removePlottable(d->graphs.takeLast());
+    m_plot->legend->clearItems();
+    d->top = QVector<double>(n, 0.0);
+    QVector<double> base(n, 0.0);
+    for (qsizetype s = 0; s < series.series.size(); ++s) {
+        const QColor color = d->theme.series.at(s % d->theme.series.size());
+        const QVector<double> &v = d->values.at(s);
+        if (bars) {
+            if (d->bars.size() <= s)
+                d->bars.append(new BatchedBars(m_plot->xAxis, m_plot->yAxis));
+            QVector<BatchedBars::Bar> rects;
+            rects.reserve(n);
+            for (qsizetype i = 0; i < n; ++i) {
+                if (v[i] > 0)
+                    rects.append({d->left[i], d->right[i], std::max(floor, base[i]), base[i] + v[i]});
+                base[i] += v[i];
+                d->top[i] = base[i];
+            }
+            d->bars[s]->setColor(color);
+            d->bars[s]->setBars(std::move(rects));
+            d->bars[s]->setName(series.series.at(s).label);
+            if (series.series.size() > 1)
+                d->bars[s]->addToLegend();
+            continue;
+        }
+        if (d->graphs.size() <= s)
+            d->graphs.append(new QCPGraph(m_plot->xAxis, m_plot->yAxis));
+        QCPGraph *g = d->graphs[s];
+        g->setPen(QPen(color, 2));
+        g->setName(series.series.at(s).label);
+        g->setAdaptiveSampling(true);
+        QVector<double> keys, vals;
+        keys.reserve(n + 1);
+        vals.reserve(n + 1);
+        const bool steps = d->style == ChartStyle::Steps;
+        g->setLineStyle(steps ? QCPGraph::lsStepLeft : QCPGraph::lsLine);
+        for (qsizetype i = 0; i < n; ++i) {
+            // Lines join bucket centres; steps hold each value across its bucket. On a log axis an
+            // empty bucket is a gap (NaN), never a value QCustomPlot cannot place.
+            const double y = (d->logScale && v[i] <= 0) ? std::nan("") : v[i];
+            keys.append(steps ? d->left[i] : (d->left[i] + d->right[i]) / 2);
+            vals.append(y);
+            d->top[i] = std::max(d->top[i], v[i]);
+        }
+        if (steps && n > 0) {
+            keys.append(d->right[n - 1]);
+            vals.append(vals.last());
+        }
+        g->setData(keys, vals, true);
+        if (series.series.size() > 1)
+            g->addToLegend();
+    }
+    m_plot->legend->setVisible(series.series.size() > 1);
+    // Counts get whole-number ticks; shares are fractions and need the ordinary ticker.
+    if (!d->logScale) {
+        if (share)
+            m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        else
+            m_plot->yAxis->setTicker(d->yTicker);
+    }
+    m_plot->yAxis->setLabel(share ? tr("share of all lookups per %1").arg(bucketUnitLabel(series.unit))
+                                  : tr("lookups per %1").arg(bucketUnitLabel(series.unit)));
+    updateYRange();
+    updateLayoutElements();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void TimelineChart::updateYRange()
 {
-    const int64_t maximum = visibleMaximum();
-    m_plot->yAxis->setRange(0, maximum > 0 ? double(maximum) * 1.1 : 1.0);
+    // The highest value drawn inside the visible x range (stack tops for bars).
+    const QCPRange x = m_plot->xAxis->range();
+    double maximum = 0, minimum = 0;
+    for (qsizetype i = 0; i < d->top.size(); ++i) {
+        if (d->right.value(i) < x.lower || d->left.value(i) > x.upper)
+            continue;
+        maximum = std::max(maximum, d->top[i]);
+    }
+    if (d->logScale) {
+        minimum = 1.0;
+        for (const auto &v : d->values)
+            for (double y : v)
+                if (y > 0)
+                    minimum = std::min(minimum, y);
+        minimum = d->valueMode == ValueMode::Share ? minimum / 2 : 0.5;
+        m_plot->yAxis->setRange(minimum, maximum > minimum ? maximum * 2 : minimum * 10);
+        return;
+    }
+    if (d->valueMode == ValueMode::Share && !d->series.allCounts.isEmpty())
+        m_plot->yAxis->setRange(0, maximum > 0 ? std::min(1.05, maximum * 1.1) : 1.0);
+    else
+        m_plot->yAxis->setRange(0, maximum > 0 ? maximum * 1.1 : 1.0);
 }
 
 void TimelineChart::setEmptyMessage(const QString &text)

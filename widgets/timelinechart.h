@@ -28,6 +28,11 @@ struct ChartTheme;
 // It never queries anything itself: it shows the VolumeSeries it is given and, when the user zooms
 // or pans, emits visibleRangeChanged (debounced) so that its owner can re-query with a bucket that
 // fits the new range.
+enum class ChartStyle { StackedBars, Lines, Steps };
+enum class ValueMode { Count, Share };
+std::optional<ChartStyle> chartStyleFromString(const QString &text); // "bars", "lines", "steps"
+std::optional<ValueMode> valueModeFromString(const QString &text);   // "count", "share"
+
 class TimelineChart : public QWidget
 {
     Q_OBJECT
@@ -50,6 +55,18 @@ public:
     void setSeries(const VolumeSeries &series);
     const VolumeSeries &series() const;
     void setEvents(const QVector<Event> &events);
+    // Stacked bars (default), one line per series, or step lines; counts or each series' share of all
+    // lookups in the bucket (needs VolumeSeries::allCounts); a logarithmic y axis (zero-safe: empty
+    // buckets draw nothing rather than breaking the axis).
+    void setStyle(ChartStyle style);
+    ChartStyle style() const;
+    void setValueMode(ValueMode mode);
+    ValueMode valueMode() const;
+    void setLogScale(bool log);
+    bool logScale() const;
+    // The value drawn for series s in bucket i (count, or share 0..1); NaN when there is none.
+    double valueAt(int s, int i) const;
+
     // Marker colours and visibility per category, and the category legend under the plot.
     void setCategories(const QVector<EventCategory> &categories);
     void setTitle(const QString &title); // plain text
@@ -126,6 +143,7 @@ private:
     void setXRangeSeconds(double lower, double upper);
     QCPRange normalisedRange(double lower, double upper) const;
     void updateYRange();
+    void rebuildPlottables();
     void updateLayoutElements();
     void refreshCategoryLegend();
     void onMousePress(QMouseEvent *e);

@@ -39,6 +39,12 @@ struct TimelineChart::Private
     QSharedPointer<UtcDateTicker> xTicker;
     QSharedPointer<IntegerTicker> yTicker;
     QVector<BatchedBars *> bars;
+    QVector<QCPGraph *> graphs;
+    ChartStyle style = ChartStyle::StackedBars;
+    ValueMode valueMode = ValueMode::Count;
+    bool logScale = false;
+    QVector<QVector<double>> values; // per series, per bucket: what is drawn (count or share)
+    QVector<double> top;             // per bucket: the highest value drawn (stack top or max line)
     EventMarkers *markers = nullptr;
     QCPTextElement *title = nullptr;
     QCPLayoutGrid *legendRow = nullptr; // the legend, then an empty stretching cell

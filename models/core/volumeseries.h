@@ -29,6 +29,7 @@ struct VolumeSeries
     int64_t toUs = 0;          // end (exclusive) of the last bucket
     QVector<int64_t> bucketStarts;
     QVector<Series> series;
+    QVector<int64_t> allCounts; // all lookups of the project per bucket, when asked for (shares)
     quint64 jobId = 0;         // set by the job runner; stale results are dropped by id
 
     bool isEmpty() const { return bucketStarts.isEmpty() || series.isEmpty(); }

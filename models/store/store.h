@@ -75,6 +75,7 @@ struct VolumeQuery
     std::optional<int64_t> toUs;    // exclusive; default: end of the last selected lookup's bucket
     Split split = Split::None;
     QTimeZone zone = QTimeZone::utc(); // buckets are aligned in this zone (days at its midnight)
+    bool withAllCounts = false;        // also count all lookups per bucket (for shares), into allCounts
     int maxSeries = 12;             // with a split, the busiest series are kept, ordered by total desc
                                     // (then label); <= 0 keeps all
     // Counts are exact to the microsecond: whole minutes come from the per-minute roll-ups, and the parts

@@ -277,9 +277,6 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
         return v;
     v.fromUs = v.bucketStarts.first();
     v.toUs = bucketNext(v.bucketStarts.last(), q.unit, q.zone);
-    if (r.selectsNothing())
-        return v;
-
     // Every bucket boundary is a whole minute. With fixed widths in UTC the bucket of t is a division;
     // otherwise (zones, months) a binary search over the starts.
     const bool fixed = isUtc(q.zone) && q.unit != BucketUnit::Month;
@@ -291,6 +288,14 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
             return static_cast<qsizetype>((t - firstBucket) / width);
         return std::upper_bound(starts.cbegin(), starts.cend(), t) - starts.cbegin() - 1;
     };
+    if (q.withAllCounts) {
+        // The denominator of shares: every lookup in each bucket, whatever the selection.
+        v.allCounts = QVector<int64_t>(buckets, 0);
+        visitRange(m_db, Resolved{}, from, to, false,
+                   [&](int64_t, int64_t, int64_t t, int64_t n) { v.allCounts[bucketOf(t)] += n; });
+    }
+    if (r.selectsNothing())
+        return v;
     if (q.split == Split::None) {
         VolumeSeries::Series s;
         s.label = QStringLiteral("all");
