@@ -13,8 +13,8 @@ build=${DNT_BUILD_DIR:-$root/build}
 
 # Build tools, libraries, fonts for deterministic off-screen rendering, Xvfb for screenshots.
 packages=(cmake ninja-build g++ pkg-config
-          qt6-base-dev qt6-svg-dev libqcustomplot-dev libsqlite3-dev zlib1g-dev libzstd-dev
-          fonts-dejavu-core gzip zstd sqlite3 xvfb xauth)
+          qt6-base-dev qt6-svg-dev libqcustomplot-dev libsqlite3-dev zlib1g-dev libzstd-dev libpcap0.8-dev
+          fonts-dejavu-core gzip zstd sqlite3 tshark xvfb xauth)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -24,7 +24,9 @@ if ((${#missing[@]})); then
     sudo_cmd=()
     [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
     "${sudo_cmd[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
+    # tshark asks whether non-root users may capture; the default (no) is fine for reading files.
+    echo "wireshark-common wireshark-common/install-setuid boolean false" | "${sudo_cmd[@]}" debconf-set-selections
+    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -1,5 +1,16 @@
 #include "reader.h"
 #include "zeekreader.h"
+#include "suricatareader.h"
+#include "route53reader.h"
+#include "corednsreader.h"
+#include "windowsdnsreader.h"
+#include "piholereader.h"
+#include "csvreader.h"
+#include "bindreader.h"
+#include "dnsmasqreader.h"
+#include "unboundreader.h"
+#include "pcapreader.h"
+#include "dnstapreader.h"
 
 #include <string_view>
 #include <type_traits>
@@ -29,6 +40,17 @@ template <typename T> std::unique_ptr<Reader> make(const ReaderOptions &options)
 constexpr FormatEntry kFormats[] = {
     {"zeek", &ZeekTsvReader::detect, &make<ZeekTsvReader>},
     {"zeek-json", &ZeekJsonReader::detect, &make<ZeekJsonReader>},
+    {"suricata", &SuricataReader::detect, &make<SuricataReader>},
+    {"route53", &Route53Reader::detect, &make<Route53Reader>},
+    {"coredns", &CoreDnsReader::detect, &make<CoreDnsReader>},
+    {"windows-dns", &WindowsDnsReader::detect, &make<WindowsDnsReader>},
+    {"pihole-db", &PiholeReader::detect, &make<PiholeReader>},
+    {"csv", &CsvReader::detect, &make<CsvReader>},
+    {"bind", &BindReader::detect, &make<BindReader>},
+    {"dnsmasq", &DnsmasqReader::detect, &make<DnsmasqReader>},
+    {"unbound", &UnboundReader::detect, &make<UnboundReader>},
+    {"pcap", &PcapReader::detect, &make<PcapReader>},
+    {"dnstap", &DnstapReader::detect, &make<DnstapReader>},
 };
 
 } // namespace

@@ -75,13 +75,17 @@ class TstZeekReader : public QObject
 private slots:
     void registry()
     {
-        QCOMPARE(knownFormats(), (QStringList{QStringLiteral("zeek"), QStringLiteral("zeek-json")}));
+        // Every format of the registry, Zeek's first.
+        QCOMPARE(knownFormats().mid(0, 2), (QStringList{QStringLiteral("zeek"), QStringLiteral("zeek-json")}));
+        for (const char *f : {"bind", "dnsmasq", "unbound", "suricata", "windows-dns", "route53", "coredns", "pcap",
+                              "dnstap", "pihole-db", "csv"})
+            QVERIFY2(knownFormats().contains(QLatin1String(f)), f);
         for (const QString &f : knownFormats()) {
             auto r = createReader(f);
             QVERIFY(r);
             QCOMPARE(r->formatName(), f);
         }
-        QVERIFY(!createReader(QStringLiteral("bind")));
+        QVERIFY(!createReader(QStringLiteral("syslog")));
         QVERIFY(!createReader(QString()));
     }
 
@@ -105,8 +109,10 @@ private slots:
         QTest::newRow("json-cut-off") << QByteArray("{\"ts\":1469646000.5,\"id.orig_h\":\"1.2.3.4\",\"answ")
                                       << QStringLiteral("zeek-json");
         QTest::newRow("empty") << QByteArray() << QString();
-        QTest::newRow("text") << QByteArray("Jul 27 19:00:00 dnsmasq[1]: query[A] a.b from 1.2.3.4\n")
-                              << QString();
+        // A real dnsmasq line belongs to the dnsmasq reader, not to Zeek's.
+        QTest::newRow("dnsmasq-text") << QByteArray("Jul 27 19:00:00 dnsmasq[1]: query[A] a.b from 1.2.3.4\n")
+                                      << QStringLiteral("dnsmasq");
+        QTest::newRow("prose") << QByteArray("Dear editor, please find the logs attached.\n") << QString();
         QByteArray garbage;
         for (int i = 0; i < 4096; ++i)
             garbage.append(static_cast<char>((i * 2654435761u) >> 13));

@@ -12,6 +12,8 @@ if [ "${DNT_IN_NETNS:-}" != 1 ]; then
     exec unshare --net env DNT_IN_NETNS=1 bash "$0" "$@"
 fi
 ip link set lo up
+# named listens only on addresses assigned to an interface, so the servers get their own
+for a in 2 3 4 5; do ip addr add 127.0.0.$a/32 dev lo; done
 export TZ=UTC # the servers stamp local time; UTC keeps the fixture's minutes equal to the counts'
 W=$(mktemp -d)
 trap 'kill $(cat "$W"/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf "$W"' EXIT
@@ -21,7 +23,7 @@ CLIENTS=(127.0.0.10 127.0.0.11 127.0.0.12 127.0.0.13 127.0.0.14)
 NAMES=(www.example.test Mail.Example.Test api.example.test example.test nx.example.test)
 TYPES=(A AAAA MX TXT)
 
-# --- BIND 9: two query channels, print-time local and iso8601-utc, one with category/severity ---
+# --- BIND 9: three query channels (print-time local, iso8601, iso8601-utc with category/severity) ---
 cat > "$W/example.test.zone" <<ZONE
 \$TTL 300
 @    IN SOA ns1.example.test. hostmaster.example.test. 1 3600 600 86400 300
@@ -47,8 +49,9 @@ options {
 };
 logging {
     channel q_local { file "$W/bind-local.log"; print-time local; };
-    channel q_iso { file "$W/bind-iso8601-utc.log"; print-time iso8601-utc; print-category yes; print-severity yes; };
-    category queries { q_local; q_iso; };
+    channel q_iso { file "$W/bind-iso8601.log"; print-time iso8601; };
+    channel q_isoutc { file "$W/bind-iso8601-utc.log"; print-time iso8601-utc; print-category yes; print-severity yes; };
+    category queries { q_local; q_iso; q_isoutc; };
     category default { null; };
 };
 zone "example.test" { type primary; file "$W/example.test.zone"; };
@@ -127,7 +130,8 @@ sleep 1
     printf '# minute(UTC)\tclient\tname\ttype\tsent (to each of bind, unbound, unbound-ascii, dnsmasq)\n'
     sort "$W/sent.tsv" | uniq -c | awk '{ printf "%s\t%s\t%s\t%s\t%d\n", $2, $3, $4, $5, $1 }'
 } > "$OUT/counts.tsv"
-cp "$W/bind-local.log" "$W/bind-iso8601-utc.log" "$W/unbound.log" "$W/unbound-ascii.log" \
+chmod 644 "$W"/*.log "$W/capture.pcap"
+cp "$W/bind-local.log" "$W/bind-iso8601.log" "$W/bind-iso8601-utc.log" "$W/unbound.log" "$W/unbound-ascii.log" \
    "$W/dnsmasq.log" "$W/capture.pcap" "$OUT/"
 cat "$W/tcpdump.err" >&2
 echo "sent $ROUNDS rounds to 4 servers" >&2

@@ -1,0 +1,233 @@
+#include "suricatareader.h"
+
+#include "docformatsupport.h"
+#include "jsonlinescanner.h"
+#include "textparse.h"
+#include "timeutil.h"
+
+namespace dnt
+{
+
+namespace
+{
+
+using Kind = JsonLineScanner::Kind;
+
+bool isAddress(std::string_view s)
+{
+    if (s.empty() || s.size() > 64)
+        return false;
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.' ||
+              c == ':' || c == '%'))
+            return false;
+    return true;
+}
+
+} // namespace
+
+int SuricataReader::detect(std::string_view head)
+{
+    // Any of the first lines being an EVE event is enough: a file may begin with stats or flows.
+    size_t pos = 0;
+    int lines = 0;
+    while (pos < head.size() && lines < 50) {
+        const size_t nl = head.find('\n', pos);
+        const std::string_view line =
+            head.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+        pos = nl == std::string_view::npos ? head.size() : nl + 1;
+        if (isBlankLine(line))
+            continue;
+        ++lines;
+        std::string_view l = line;
+        if (l.substr(0, 3) == "\xef\xbb\xbf")
+            l.remove_prefix(3);
+        const size_t first = l.find_first_not_of(" \t");
+        if (first == std::string_view::npos || l[first] != '{')
+            return 0;
+        if (line.find("\"event_type\"") != std::string_view::npos &&
+            line.find("\"timestamp\"") != std::string_view::npos)
+            return 100;
+    }
+    return 0;
+}
+
+LineBasedReader::LineResult SuricataReader::rejectField(RecordSink &sink, int64_t line, const char *field,
+                                                        std::string_view problem, std::string_view value)
+{
+    m_reason = "bad ";
+    m_reason += field;
+    m_reason += ' ';
+    appendQuoted(&m_reason, value);
+    m_reason += ": ";
+    m_reason += problem;
+    sink.onRejected(line, m_reason);
+    return LineResult::Continue;
+}
+
+LineBasedReader::LineResult SuricataReader::emitQuery(std::string_view rrname, std::string_view rrtype,
+                                                      LookupRecord &record, RecordSink &sink)
+{
+    const char *why = nullptr;
+    if (!normalizeDnsName(rrname, &m_name, &why))
+        return rejectField(sink, record.line, "dns.rrname", why, rrname);
+    record.name = m_name;
+    record.qtype = qtypeFromName(rrtype);
+    return sink.onRecord(record) ? LineResult::Continue : LineResult::Stop;
+}
+
+LineBasedReader::LineResult SuricataReader::parseLine(std::string_view line, int64_t lineNumber,
+                                                      RecordSink &sink)
+{
+    if (isBlankLine(line))
+        return LineResult::Continue;
+    const auto reject = [&](std::string_view why) {
+        sink.onRejected(lineNumber, why);
+        return LineResult::Continue;
+    };
+    const char *why = nullptr;
+
+    JsonLineScanner top(line);
+    JsonLineScanner::Member m, ts, eventType, src, dest, dns;
+    bool haveTs = false, haveEvent = false, haveSrc = false, haveDest = false, haveDns = false;
+    std::string_view key;
+    while (top.next(&m)) {
+        if (!docfmt::jsonKey(m, &m_key, &key, &why))
+            return reject(why);
+        if (key == "timestamp")
+            ts = m, haveTs = true;
+        else if (key == "event_type")
+            eventType = m, haveEvent = true;
+        else if (key == "src_ip")
+            src = m, haveSrc = true;
+        else if (key == "dest_ip")
+            dest = m, haveDest = true;
+        else if (key == "dns")
+            dns = m, haveDns = true;
+    }
+    if (top.error()) {
+        m_reason = "invalid JSON at byte " + std::to_string(top.position() + 1) + ": " + top.error();
+        return reject(m_reason);
+    }
+    std::string_view text;
+    if (!haveEvent)
+        return reject("no event_type: not a Suricata EVE record");
+    if (!docfmt::jsonText(eventType, &m_eventType, &text, &why))
+        return rejectField(sink, lineNumber, "event_type", why, eventType.value);
+    if (text != "dns") {
+        m_reason = "event_type ";
+        appendQuoted(&m_reason, text);
+        m_reason += " is not dns";
+        sink.onSkipped(lineNumber, m_reason);
+        return LineResult::Continue;
+    }
+    if (!haveDns || dns.kind != Kind::Object)
+        return reject("dns event without a \"dns\" object");
+
+    // The "dns" object: type, and either rrname/rrtype (v1, v2) or queries[] (v3).
+    JsonLineScanner inner(dns.value);
+    JsonLineScanner::Member type, rrname, rrtype, queries;
+    bool haveType = false, haveRrname = false, haveRrtype = false, haveQueries = false;
+    while (inner.next(&m)) {
+        if (!docfmt::jsonKey(m, &m_key, &key, &why))
+            return reject(why);
+        if (key == "type")
+            type = m, haveType = true;
+        else if (key == "rrname")
+            rrname = m, haveRrname = true;
+        else if (key == "rrtype")
+            rrtype = m, haveRrtype = true;
+        else if (key == "queries")
+            queries = m, haveQueries = true;
+    }
+    if (inner.error()) {
+        m_reason = std::string("invalid JSON in \"dns\": ") + inner.error();
+        return reject(m_reason);
+    }
+    if (!haveType)
+        return reject("no dns.type (query/request or answer/response)");
+    if (!docfmt::jsonText(type, &m_type, &text, &why))
+        return rejectField(sink, lineNumber, "dns.type", why, type.value);
+    if (text == "answer" || text == "response") {
+        sink.onSkipped(lineNumber, "DNS answer, not a request");
+        return LineResult::Continue;
+    }
+    if (text != "query" && text != "request")
+        return rejectField(sink, lineNumber, "dns.type", "expected query, request, answer or response", text);
+
+    LookupRecord record;
+    record.line = lineNumber;
+    if (!haveTs)
+        return reject("no timestamp");
+    if (!docfmt::jsonText(ts, &m_ts, &text, &why))
+        return rejectField(sink, lineNumber, "timestamp", why, ts.value);
+    const auto t = parseIso8601(text);
+    if (!t)
+        return rejectField(sink, lineNumber, "timestamp", "expected ISO 8601 with an offset", text);
+    if (!isPlausibleTime(*t))
+        return rejectField(sink, lineNumber, "timestamp", "out of range (before 1970 or after 2199)", text);
+    record.timeUs = *t;
+
+    if (!haveSrc)
+        return reject("no src_ip");
+    if (!docfmt::jsonText(src, &m_src, &text, &why))
+        return rejectField(sink, lineNumber, "src_ip", why, src.value);
+    if (!isAddress(text))
+        return rejectField(sink, lineNumber, "src_ip", "not an address", text);
+    record.client = text;
+    if (haveDest && dest.kind != Kind::Null) {
+        if (!docfmt::jsonText(dest, &m_dest, &text, &why))
+            return rejectField(sink, lineNumber, "dest_ip", why, dest.value);
+        if (!isAddress(text))
+            return rejectField(sink, lineNumber, "dest_ip", "not an address", text);
+        record.server = text;
+    }
+
+    std::string_view name, qtype;
+    if (haveQueries) {
+        if (queries.kind != Kind::Array)
+            return rejectField(sink, lineNumber, "dns.queries", "not an array", queries.value);
+        docfmt::JsonArrayWalker walker(queries.value);
+        std::string_view element;
+        int count = 0;
+        while (walker.next(&element)) {
+            JsonLineScanner q(element);
+            bool haveName = false;
+            qtype = {};
+            while (q.next(&m)) {
+                if (!docfmt::jsonKey(m, &m_key, &key, &why))
+                    return reject(why);
+                if (key == "rrname") {
+                    if (!docfmt::jsonText(m, &m_rrname, &name, &why))
+                        return rejectField(sink, lineNumber, "dns.queries[].rrname", why, m.value);
+                    haveName = true;
+                } else if (key == "rrtype" && m.kind == Kind::String && !m.valueEscaped) {
+                    qtype = m.value;
+                }
+            }
+            if (q.error()) {
+                m_reason = std::string("invalid JSON in dns.queries[]: ") + q.error();
+                return reject(m_reason);
+            }
+            if (!haveName)
+                return reject("dns.queries[] element without rrname");
+            ++count;
+            if (emitQuery(name, qtype, record, sink) == LineResult::Stop)
+                return LineResult::Stop;
+        }
+        if (count == 0)
+            sink.onSkipped(lineNumber, "request with an empty queries[]");
+        return LineResult::Continue;
+    }
+    if (!haveRrname) {
+        sink.onSkipped(lineNumber, "request without rrname");
+        return LineResult::Continue;
+    }
+    if (!docfmt::jsonText(rrname, &m_rrname, &name, &why))
+        return rejectField(sink, lineNumber, "dns.rrname", why, rrname.value);
+    if (haveRrtype && !docfmt::jsonText(rrtype, &m_rrtype, &qtype, &why))
+        return rejectField(sink, lineNumber, "dns.rrtype", why, rrtype.value);
+    return emitQuery(name, qtype, record, sink);
+}
+
+} // namespace dnt

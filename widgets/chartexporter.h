@@ -1,0 +1,80 @@
+#pragma once
+
+#include "store.h"
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <cstdint>
+#include <optional>
+
+namespace dnt {
+
+class TimelineChart;
+
+// Where a chart comes from, so that someone else can rebuild it: travels with every export (PNG text
+// chunks, JPEG comments, PDF title and XMP description, SVG <title>/<desc>, CSV comment header) and,
+// when asked, as a footer line under the chart. Files are named by their file name (not the full
+// path, which may say more about the investigator's machine than about the evidence) and SHA-256.
+struct Provenance
+{
+    QVector<FileRecord> files;
+    QString selection;     // Selection::describe()
+    QString bucket;        // bucketUnitName(): "hour", "day", …
+    QString zone = QStringLiteral("UTC"); // IANA id of the display zone
+    int64_t fromUs = 0;    // the range shown
+    int64_t toUs = 0;
+    QString appVersion = QStringLiteral(DNT_VERSION);
+    QString generatedAt;   // ISO 8601 UTC; empty: not written
+
+    // Bucket, zone and range from the chart (its series and visible range), generatedAt = now (or
+    // SOURCE_DATE_EPOCH when set, for reproducible output). The caller adds files and selection.
+    static Provenance fromChart(const TimelineChart &chart);
+
+    // "DNS Timeline 0.1.0", "files: dns.log (sha256 ab…), …", "selection: …", "bucket: hour",
+    // "zone: UTC", "range: 2016-07-20T00:00:00Z – 2016-07-30T00:00:00Z", "generated: …".
+    // Line breaks inside values are replaced by spaces, so each entry is exactly one line.
+    QStringList lines() const;
+    // lines() joined with "; " — the footer and the one-line description.
+    QString oneLine() const;
+    // Pieces used for the metadata keys: the files with their hashes, and selection/bucket/zone/range.
+    QString sourceText() const;
+    QString descriptionText() const;
+};
+
+enum class ExportFormat { Png, Jpeg, Pdf, Svg, Csv };
+
+struct ExportOptions
+{
+    QSize size{1600, 900}; // logical pixels (PDF: 1 px = 1/96 in; SVG: user units)
+    double scale = 1;      // 1–4: PNG/JPEG get size × scale pixels; clamped
+    bool footer = false;   // a line of provenance under the chart (not in CSV: it has its comment header)
+    int jpegQuality = 92;  // 0–100
+
+    double effectiveScale() const; // scale clamped to 1..4 (NaN: 1)
+    int dpi() const { return qRound(96 * effectiveScale()); } // written into PNG and JPEG
+};
+
+// The one exporter for every format, used by the GUI and the CLI. The format follows the file's
+// extension (.png .jpg .jpeg .pdf .svg .csv, any case). Images are drawn in the light theme whatever
+// the screen palette; PDF and SVG are vectors. The CSV holds the buckets of chart.series() that
+// overlap the chart's visible range — the bars on screen (all of them when the view shows the whole
+// series, as in the CLI) — one row per bucket, one column per series, with the provenance as "# "
+// comment lines before the header.
+// Writes are atomic (QSaveFile: a temporary file next to the target, renamed on success): on failure
+// this returns false with *error naming the file and the reason, and leaves no file behind.
+// GUI thread (it renders the widget).
+bool exportChart(TimelineChart &chart, const QString &path, const ExportOptions &options, const Provenance &provenance,
+                 QString *error);
+
+// The format for a path's extension, or nullopt.
+std::optional<ExportFormat> exportFormatForPath(const QString &path);
+// "png", "jpg", "jpeg", "pdf", "svg", "csv" — for file dialogs and usage texts.
+QStringList exportExtensions();
+
+// The CSV exportChart writes for this chart (exposed for tests and for a copy-to-clipboard action).
+QByteArray chartCsv(const TimelineChart &chart, const Provenance &provenance);
+
+} // namespace dnt
