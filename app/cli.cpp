@@ -1,7 +1,8 @@
 #include "cli.h"
 
+#include "chartexporter.h"
 #include "eventeditor.h"
-#include "eventfile.h"
+#include "eventexchange.h"
 #include "importer.h"
 #include "reader.h"
 #include "store.h"
@@ -301,9 +302,14 @@ int cmdRender(const QStringList &args)
 {
     QCommandLineParser p;
     addSelectionOptions(p);
-    p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Output PNG."), QStringLiteral("OUT")});
+    p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Output file."), QStringLiteral("OUT")});
+    p.addOption({QStringLiteral("scale"), QStringLiteral("1-4 (PNG/JPEG pixels and DPI)."), QStringLiteral("S")});
+    p.addOption({QStringLiteral("footer"), QStringLiteral("Provenance line under the chart.")});
     p.addOption({QStringLiteral("size"), QStringLiteral("WxH pixels (default 1600x900)."), QStringLiteral("WxH")});
     p.addOption({QStringLiteral("title"), QStringLiteral("Chart title."), QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("style"), QStringLiteral("bars, lines or steps."), QStringLiteral("STYLE")});
+    p.addOption({QStringLiteral("values"), QStringLiteral("count or share."), QStringLiteral("WHAT")});
+    p.addOption({QStringLiteral("log"), QStringLiteral("Logarithmic y axis.")});
     QString error;
     if (!parse(p, args, &error))
         return usageError(error);
@@ -312,9 +318,17 @@ int cmdRender(const QStringList &args)
         return usageError(QStringLiteral("render needs exactly one PROJECT"));
     const QString output = p.value(QStringLiteral("output"));
     if (output.isEmpty())
-        return usageError(QStringLiteral("render needs -o OUT.png"));
-    if (!output.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
-        return usageError(QStringLiteral("render writes PNG: the output name must end in .png"));
+        return usageError(QStringLiteral("render needs -o OUT.png (or .jpg, .pdf, .svg, .csv)"));
+    if (!exportFormatForPath(output))
+        return usageError(QStringLiteral("render writes the format of the output's extension: .png, .jpg, .pdf, .svg or .csv"));
+    ExportOptions exportOptions;
+    if (p.isSet(QStringLiteral("scale"))) {
+        bool ok = false;
+        exportOptions.scale = p.value(QStringLiteral("scale")).toDouble(&ok);
+        if (!ok || exportOptions.scale < 1 || exportOptions.scale > 4)
+            return usageError(QStringLiteral("--scale must be a number from 1 to 4"));
+    }
+    exportOptions.footer = p.isSet(QStringLiteral("footer"));
     QSize size(1600, 900);
     if (p.isSet(QStringLiteral("size"))) {
         const QStringList wh = p.value(QStringLiteral("size")).toLower().split(QLatin1Char('x'));
@@ -329,6 +343,15 @@ int cmdRender(const QStringList &args)
     error = readQuery(p, &q, &bucketGiven);
     if (!error.isEmpty())
         return usageError(error);
+    const auto style = chartStyleFromString(p.value(QStringLiteral("style")).isEmpty() ? QStringLiteral("bars")
+                                                                                       : p.value(QStringLiteral("style")));
+    if (!style)
+        return usageError(QStringLiteral("--style must be bars, lines or steps"));
+    const auto values = valueModeFromString(p.value(QStringLiteral("values")).isEmpty() ? QStringLiteral("count")
+                                                                                        : p.value(QStringLiteral("values")));
+    if (!values)
+        return usageError(QStringLiteral("--values must be count or share"));
+    q.withAllCounts = *values == ValueMode::Share;
     int code = kExitOk;
     auto store = openProject(pos.first(), Store::Mode::ReadOnly, &code);
     if (!store)
@@ -347,6 +370,9 @@ int cmdRender(const QStringList &args)
     TimelineChart chart;
     chart.resize(size);
     chart.setDisplayZone(q.zone);
+    chart.setStyle(*style);
+    chart.setValueMode(*values);
+    chart.setLogScale(p.isSet(QStringLiteral("log")));
     chart.setTitle(p.isSet(QStringLiteral("title"))
                        ? p.value(QStringLiteral("title"))
                        : QStringLiteral("%1 — lookups per %2").arg(q.selection.describe(), bucketUnitLabel(q.unit)));
@@ -358,7 +384,15 @@ int cmdRender(const QStringList &args)
         chart.setHomeRange(v.fromUs, v.toUs);
         chart.setVisibleRange(v.fromUs, v.toUs);
     }
-    if (!chart.exportPng(output, size, &error)) {
+    exportOptions.size = size;
+    Provenance provenance = Provenance::fromChart(chart);
+    provenance.files = store->files();
+    provenance.selection = q.selection.describe();
+    // No wall-clock time in the file unless SOURCE_DATE_EPOCH asks for one: the same command on the same
+    // project must give the same bytes, wherever and whenever it runs.
+    if (qEnvironmentVariableIsEmpty("SOURCE_DATE_EPOCH"))
+        provenance.generatedAt.clear();
+    if (!exportChart(chart, output, exportOptions, provenance, &error)) {
         err() << "dnstimeline: " << error << "\n";
         return kExitInput;
     }
@@ -367,71 +401,217 @@ int cmdRender(const QStringList &args)
     return kExitOk;
 }
 
+// --- events: list, import, export, add, remove ---
+
+// TSV cells: one event per line whatever its text holds, reversible (\\ first).
+QString escapeTsv(QString s)
+{
+    return s.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('\t'), QLatin1String("\\t"))
+        .replace(QLatin1Char('\n'), QLatin1String("\\n"))
+        .replace(QLatin1Char('\r'), QLatin1String("\\r"));
+}
+
+const QString kEventsUsage = QStringLiteral(
+    "events needs a PROJECT and one of: list, import FILE [--skip-bad], export FILE, "
+    "add --start T [--end T] --title TEXT [--category C] [--note N] [--url U], remove ID");
+
+int eventsList(const QString &project)
+{
+    int code = kExitOk;
+    auto store = openProject(project, Store::Mode::ReadOnly, &code);
+    if (!store)
+        return code;
+    QString text = QStringLiteral("id\tstart\tend\ttitle\tcategory\tnote\turl\n");
+    for (const auto &e : store->events())
+        text += QString::number(e.id) + QLatin1Char('\t') + formatIsoUtc(e.startUs) + QLatin1Char('\t')
+                + (e.endUs ? formatIsoUtc(*e.endUs) : QString()) + QLatin1Char('\t') + escapeTsv(e.title)
+                + QLatin1Char('\t') + escapeTsv(e.category) + QLatin1Char('\t') + escapeTsv(e.note) + QLatin1Char('\t')
+                + escapeTsv(e.url) + QLatin1Char('\n');
+    out() << text;
+    out().flush();
+    return kExitOk;
+}
+
+int eventsExport(const QString &project, const QString &file)
+{
+    const QString ext = QFileInfo(file).suffix().toLower();
+    if (ext != QLatin1String("csv") && ext != QLatin1String("json"))
+        return usageError(QStringLiteral("events export writes CSV or JSON: FILE must end in .csv or .json"));
+    int code = kExitOk;
+    auto store = openProject(project, Store::Mode::ReadOnly, &code);
+    if (!store)
+        return code;
+    const auto events = store->events();
+    QString error;
+    if (!writeEventFile(file, events, &error)) {
+        err() << "dnstimeline: " << error << "\n";
+        return kExitInput;
+    }
+    out() << file << ": " << events.size() << " events written\n";
+    out().flush();
+    return kExitOk;
+}
+
+// A file with bad rows is refused whole unless skipBad: then only the good rows go in, and the bad ones
+// are still listed. Events already in the project (same start and title) are reported, not added. All
+// events go in with one transaction, so an interrupted import leaves all or none of them.
+int eventsImport(const QString &project, const QString &file, bool skipBad)
+{
+    EventFileResult parsed = readEventFile(file);
+    for (const auto &w : parsed.warningMessages(file))
+        err() << "dnstimeline: warning: " << w << "\n";
+    for (const auto &m : parsed.messages(file))
+        err() << "dnstimeline: " << m << "\n";
+    if (!parsed.error.isEmpty() || (!parsed.problems.isEmpty() && !skipBad)) {
+        if (parsed.error.isEmpty())
+            err() << "dnstimeline: " << file << ": " << parsed.problems.size()
+                  << " bad rows: nothing imported (--skip-bad imports only the good ones)\n";
+        else
+            err() << "dnstimeline: " << file << ": nothing imported\n";
+        err().flush();
+        return kExitInput;
+    }
+    err().flush();
+    int code = kExitOk;
+    auto store = openProject(project, Store::Mode::Create, &code);
+    if (!store)
+        return code;
+    EventDuplicateSplit split = splitDuplicates(store->events(), parsed.events);
+    QString error;
+    if (!split.fresh.isEmpty() && !store->addEvents(&split.fresh, &error)) {
+        err() << "dnstimeline: " << file << ": " << error << ": nothing imported\n";
+        return kExitInput;
+    }
+    QString text;
+    for (const auto &d : std::as_const(split.duplicates))
+        text += QStringLiteral("%1: already in the project: %2\t%3\n").arg(file, formatIsoUtc(d.startUs), escapeTsv(d.title));
+    text += QStringLiteral("%1: %2 events imported, %3 already in the project")
+                .arg(file)
+                .arg(split.fresh.size())
+                .arg(split.duplicates.size());
+    if (!parsed.problems.isEmpty())
+        text += QStringLiteral(", %1 bad rows skipped").arg(parsed.problems.size());
+    out() << text << "\n";
+    out().flush();
+    return kExitOk;
+}
+
+int eventsAdd(const QString &project, const QCommandLineParser &p)
+{
+    Event e;
+    if (!p.isSet(QStringLiteral("start")))
+        return usageError(QStringLiteral("events add needs --start T"));
+    const QString start = p.value(QStringLiteral("start"));
+    const auto s = parseIso8601(start);
+    if (!s)
+        return usageError(QStringLiteral("--start \"%1\" is not an ISO 8601 date or date-time with Z or an offset").arg(start));
+    e.startUs = *s;
+    if (p.isSet(QStringLiteral("end"))) {
+        const QString end = p.value(QStringLiteral("end"));
+        const auto en = parseIso8601(end);
+        if (!en)
+            return usageError(QStringLiteral("--end \"%1\" is not an ISO 8601 date or date-time with Z or an offset").arg(end));
+        if (*en <= *s)
+            return usageError(QStringLiteral("--end (%1) must be after --start (%2)").arg(end, start));
+        e.endUs = *en;
+    }
+    e.title = p.value(QStringLiteral("title")).trimmed();
+    if (e.title.isEmpty())
+        return usageError(QStringLiteral("events add needs a non-empty --title"));
+    e.category = p.value(QStringLiteral("category")).trimmed();
+    e.note = p.value(QStringLiteral("note"));
+    e.url = p.value(QStringLiteral("url")).trimmed();
+    int code = kExitOk;
+    auto store = openProject(project, Store::Mode::Create, &code);
+    if (!store)
+        return code;
+    // The same rule as imports: an event is never in the project twice.
+    const auto split = splitDuplicates(store->events(), {e});
+    if (!split.duplicates.isEmpty()) {
+        for (const auto &existing : store->events())
+            if (existing.startUs == e.startUs && existing.title == e.title) {
+                err() << "dnstimeline: " << project << ": event " << existing.id
+                      << " has the same start and title; not added again\n";
+                break;
+            }
+        return kExitInput;
+    }
+    QVector<Event> added{e};
+    QString error;
+    if (!store->addEvents(&added, &error)) {
+        err() << "dnstimeline: " << error << "\n";
+        return kExitInput;
+    }
+    out() << added.first().id << "\n";
+    out().flush();
+    return kExitOk;
+}
+
+int eventsRemove(const QString &project, const QString &idText)
+{
+    bool ok = false;
+    const qint64 id = idText.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return usageError(QStringLiteral("events remove needs an event id (a positive number from events list), not \"%1\"")
+                              .arg(idText));
+    int code = kExitOk;
+    auto store = openProject(project, Store::Mode::ReadWrite, &code);
+    if (!store)
+        return code;
+    const auto events = store->events();
+    if (std::none_of(events.begin(), events.end(), [id](const Event &e) { return e.id == id; })) {
+        err() << "dnstimeline: " << project << ": there is no event " << id << " (see events list)\n";
+        return kExitInput;
+    }
+    QVector<Event> none;
+    QString error;
+    if (!store->changeEvents(&none, {}, {id}, &error)) {
+        err() << "dnstimeline: " << project << ": " << error << "\n";
+        return kExitInput;
+    }
+    out() << "removed event " << id << "\n";
+    out().flush();
+    return kExitOk;
+}
+
 int cmdEvents(const QStringList &args)
 {
     QCommandLineParser p;
+    p.addOption({QStringLiteral("skip-bad"), QStringLiteral("import: import the good rows of a file with bad rows.")});
+    const char *addOptions[] = {"start", "end", "title", "category", "note", "url"};
+    for (const char *o : addOptions)
+        p.addOption({QLatin1String(o), QStringLiteral("add: the event's %1.").arg(QLatin1String(o)), QStringLiteral("VALUE")});
     QString error;
     if (!parse(p, args, &error))
         return usageError(error);
     const QStringList pos = p.positionalArguments();
     if (pos.size() < 2)
-        return usageError(QStringLiteral("events needs a PROJECT and one of: import FILE, export FILE, list"));
-    const QString action = pos.at(1);
-    int code = kExitOk;
-    if (action == QLatin1String("list")) {
-        if (pos.size() != 2)
-            return usageError(QStringLiteral("events PROJECT list takes no further arguments"));
-        auto store = openProject(pos.first(), Store::Mode::ReadOnly, &code);
-        if (!store)
-            return code;
-        auto esc = [](QString s) {
-            return s.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-                .replace(QLatin1Char('\t'), QLatin1String("\\t"))
-                .replace(QLatin1Char('\n'), QLatin1String("\\n"))
-                .replace(QLatin1Char('\r'), QLatin1String("\\r"));
-        };
-        out() << "id\tstart\tend\ttitle\tcategory\tnote\turl\n";
-        for (const auto &e : store->events())
-            out() << e.id << '\t' << formatIsoUtc(e.startUs) << '\t' << (e.endUs ? formatIsoUtc(*e.endUs) : QString())
-                  << '\t' << esc(e.title) << '\t' << esc(e.category) << '\t' << esc(e.note) << '\t' << esc(e.url)
-                  << '\n';
-        out().flush();
-        return kExitOk;
-    }
-    if (pos.size() != 3 || (action != QLatin1String("import") && action != QLatin1String("export")))
-        return usageError(QStringLiteral("events needs a PROJECT and one of: import FILE, export FILE, list"));
-    const QString file = pos.at(2);
-    if (action == QLatin1String("export")) {
-        auto store = openProject(pos.first(), Store::Mode::ReadOnly, &code);
-        if (!store)
-            return code;
-        const auto events = store->events();
-        if (!writeEventCsvFile(file, events, &error)) {
-            err() << "dnstimeline: " << error << "\n";
-            return kExitInput;
-        }
-        out() << file << ": " << events.size() << " events written\n";
-        out().flush();
-        return kExitOk;
-    }
-    EventFileResult parsed = readEventCsvFile(file);
-    if (!parsed.ok()) {
-        for (const auto &m : parsed.messages(file))
-            err() << "dnstimeline: " << m << "\n";
-        err() << "dnstimeline: " << file << ": nothing imported\n";
-        err().flush();
-        return kExitInput;
-    }
-    auto store = openProject(pos.first(), Store::Mode::Create, &code);
-    if (!store)
-        return code;
-    if (!store->addEvents(&parsed.events, &error)) {
-        err() << "dnstimeline: " << file << ": " << error << "\n";
-        return kExitInput;
-    }
-    out() << file << ": " << parsed.events.size() << " events imported\n";
-    out().flush();
-    return kExitOk;
+        return usageError(kEventsUsage);
+    const QString project = pos.at(0), action = pos.at(1);
+    const bool known = action == QLatin1String("list") || action == QLatin1String("import")
+                       || action == QLatin1String("export") || action == QLatin1String("add")
+                       || action == QLatin1String("remove");
+    if (!known)
+        return usageError(QStringLiteral("unknown events action \"%1\"; ").arg(action) + kEventsUsage);
+    const int wantArgs = action == QLatin1String("list") || action == QLatin1String("add") ? 2 : 3;
+    if (pos.size() != wantArgs)
+        return usageError(kEventsUsage);
+    if (p.isSet(QStringLiteral("skip-bad")) && action != QLatin1String("import"))
+        return usageError(QStringLiteral("--skip-bad is an option of events import"));
+    if (action != QLatin1String("add"))
+        for (const char *o : addOptions)
+            if (p.isSet(QLatin1String(o)))
+                return usageError(QStringLiteral("--%1 is an option of events add").arg(QLatin1String(o)));
+    if (action == QLatin1String("list"))
+        return eventsList(project);
+    if (action == QLatin1String("export"))
+        return eventsExport(project, pos.at(2));
+    if (action == QLatin1String("import"))
+        return eventsImport(project, pos.at(2), p.isSet(QStringLiteral("skip-bad")));
+    if (action == QLatin1String("add"))
+        return eventsAdd(project, p);
+    return eventsRemove(project, pos.at(2));
 }
 
 } // namespace
@@ -470,13 +650,33 @@ QString cliUsage()
         "      display zone (--tz, default UTC): days at its midnight (23 or 25 hours at DST changes),\n"
         "      weeks on Monday, months on the 1st. bucket is the bucket start in ISO 8601: UTC with Z,\n"
         "      or local time with the zone's offset when --tz is given.\n"
-        "  dnstimeline render PROJECT -o OUT.png [SELECTION] [--bucket ...] [--from T] [--to T]\n"
+        "  dnstimeline render PROJECT -o OUT.png|.jpg|.pdf|.svg|.csv [SELECTION] [--bucket ...] [--from T] [--to T]\n"
         "                    [--tz AREA/CITY] [--split ...] [--size WxH] [--title TEXT]\n"
-        "      Draws the chart with the project's events and writes a PNG (default 1600x900).\n"
-        "  dnstimeline events PROJECT import FILE | export FILE | list\n"
-        "      Events CSV: UTF-8, header start,end,title,category,note,url; start/end ISO 8601 (a date\n"
-        "      alone means 00:00 UTC); empty end = point event. A file with a bad row is refused whole,\n"
-        "      with every bad line listed. list prints TSV: id start end title category note url.\n"
+        "                    [--style bars|lines|steps] [--values count|share] [--log] [--scale 1-4] [--footer]\n"
+        "      Draws the chart with the project's events (default 1600x900) and writes the format of the\n"
+        "      output's extension: PNG/JPEG (size x scale pixels, DPI written), PDF and SVG (vectors), or\n"
+        "      CSV of the buckets drawn. Provenance (files and SHA-256, selection, bucket, zone, range,\n"
+        "      version) goes into the file's metadata, and with --footer under the chart too. Stacked\n"
+        "      bars, lines or step lines; counts, or each series' share of all lookups in the bucket;\n"
+        "      --log: logarithmic y axis (empty buckets draw nothing).\n"
+        "  dnstimeline events PROJECT list\n"
+        "  dnstimeline events PROJECT import FILE [--skip-bad]\n"
+        "  dnstimeline events PROJECT export FILE.csv|FILE.json\n"
+        "  dnstimeline events PROJECT add --start T [--end T] --title TEXT [--category C] [--note N]\n"
+        "                    [--url U]\n"
+        "  dnstimeline events PROJECT remove ID\n"
+        "      list prints TSV: id start end title category note url, times in ISO 8601 UTC; tabs,\n"
+        "      newlines and backslashes inside fields are written as \\t, \\n and \\\\.\n"
+        "      import reads CSV, JSON or iCalendar (.ics), told apart by content. CSV: UTF-8, header\n"
+        "      start,end,title,category,note,url; start/end ISO 8601 (a date alone means 00:00 UTC);\n"
+        "      empty end = point event. JSON: an array of objects with the same fields (end null or\n"
+        "      absent = point event). iCalendar: VEVENTs with DTSTART/DTEND (UTC, TZID=Area/City, or\n"
+        "      all-day dates as whole UTC days), DURATION, SUMMARY, DESCRIPTION, URL, CATEGORIES.\n"
+        "      A file with a bad row is refused whole, with every bad line listed on stderr;\n"
+        "      --skip-bad imports the good rows and still lists the bad ones. Events already in the\n"
+        "      project (same start and title) are reported and not added again.\n"
+        "      export writes CSV or JSON by the extension (CSV text cells are protected against\n"
+        "      spreadsheet formulas). add prints the new event's id; remove deletes one by id.\n"
         "\n"
         "SELECTION (repeatable; names and domains form one union, clients filter it; none = all):\n"
         "  --domain D    D and every name below it\n"

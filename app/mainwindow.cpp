@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "chartexporter.h"
 #include "chartpane.h"
 #include "countlistmodel.h"
 #include "eventeditor.h"
@@ -157,7 +158,8 @@ void MainWindow::createActions()
     importAct->setToolTip(tr("Import Zeek dns.log files (TSV or JSON, plain or compressed)"));
     QAction *eventsAct = file->addAction(tr("Import &Events…"), m_eventsPanel, [this] { m_eventsPanel->importFile(); });
     eventsAct->setToolTip(tr("Import events (start,end,title,category,note,url) from a CSV file"));
-    QAction *exportAct = file->addAction(tr("&Export Chart as PNG…"), this, &MainWindow::exportChart);
+    QAction *exportAct = file->addAction(tr("&Export Chart…"), this, &MainWindow::exportChart);
+    exportAct->setToolTip(tr("Export the chart as PNG, JPEG, PDF, SVG or CSV, with its provenance"));
     exportAct->setShortcut(Qt::CTRL | Qt::Key_E);
     file->addSeparator();
     QAction *quitAct = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -392,8 +394,17 @@ void MainWindow::exportChart()
     ExportDialog dialog(suggested, QSize(1600, 900), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    // Provenance: the project's files and hashes, the selection, and the chart's bucket, zone and range.
+    Provenance provenance = Provenance::fromChart(*m_chartPane->chart());
+    provenance.selection = m_chartPane->selection().describe();
     QString error;
-    if (!m_chartPane->chart()->exportPng(dialog.path(), dialog.size(), &error))
+    if (auto store = Store::open(m_projectPath, Store::Mode::ReadOnly, &error))
+        provenance.files = store->files();
+    ExportOptions options;
+    options.size = dialog.size();
+    options.scale = dialog.scale();
+    options.footer = dialog.footer();
+    if (!dnt::exportChart(*m_chartPane->chart(), dialog.path(), options, provenance, &error))
         showError(tr("Export failed"), error);
     else
         statusBar()->showMessage(tr("Chart written to %1").arg(dialog.path()), 8000);

@@ -10,22 +10,47 @@
 
 namespace dnt {
 
+namespace {
+
+QString problemMessage(const QString &path, const EventFileProblem &p)
+{
+    QString where = path;
+    if (p.line > 0)
+        where += QStringLiteral(": line %1").arg(p.line);
+    if (p.element >= 0)
+        where += QStringLiteral(": element %1").arg(p.element);
+    return where + QStringLiteral(": ") + p.reason;
+}
+
+} // namespace
+
 QStringList EventFileResult::messages(const QString &path) const
 {
     QStringList out;
     if (!error.isEmpty())
         out << QStringLiteral("%1: %2").arg(path, error);
     for (const auto &p : problems)
-        out << QStringLiteral("%1: line %2: %3").arg(path).arg(p.line).arg(p.reason);
+        out << problemMessage(path, p);
+    return out;
+}
+
+QStringList EventFileResult::warningMessages(const QString &path) const
+{
+    QStringList out;
+    for (const auto &w : warnings)
+        out << problemMessage(path, w);
     return out;
 }
 
 EventFileResult readEventCsv(const QByteArray &data)
 {
     EventFileResult result;
+    result.format = QStringLiteral("csv");
     const CsvParseResult csv = parseCsv(data);
     if (!csv.error.isEmpty()) {
-        result.problems.append({csv.errorLine, csv.error});
+        // A structural error (an unterminated quote) swallows the rest of the file: that is a problem of
+        // the whole file, so that "import only the good rows" cannot silently drop everything after it.
+        result.error = csv.error; // "line N: a quoted field is never closed"
         return result;
     }
     if (csv.rows.isEmpty()) {

@@ -41,6 +41,8 @@ EventImportDialog::EventImportDialog(const QString &path, const EventFileResult 
         addRow(QString(), tr("bad file"), QString(), parsed.error);
     for (const auto &p : parsed.problems)
         addRow(QString::number(p.line), tr("bad row"), QString(), p.reason);
+    for (const QString &w : parsed.warningMessages(QFileInfo(path).fileName()))
+        addRow(QString(), tr("note"), QString(), w);
     for (const Event &e : parsed.events) {
         const QPair<qint64, QString> key{e.startUs, e.title};
         if (seen.contains(key)) {

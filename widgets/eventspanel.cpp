@@ -3,6 +3,7 @@
 #include "categoriesdialog.h"
 #include "eventdialog.h"
 #include "eventeditor.h"
+#include "eventexchange.h"
 #include "eventfile.h"
 #include "eventimportdialog.h"
 #include "eventtablemodel.h"
@@ -52,8 +53,8 @@ EventsPanel::EventsPanel(EventEditor *editor, EventTableModel *model, QWidget *p
     auto *add = button(tr("Add…"), tr("Add an event (or double-click the chart at its time)"));
     auto *edit = button(tr("Edit…"), tr("Edit the selected event (or double-click it)"));
     auto *remove = button(tr("Delete"), tr("Delete the selected events (undoable)"));
-    auto *import = button(tr("Import…"), tr("Import events from a CSV file, with a preview"));
-    auto *exportButton = button(tr("Export…"), tr("Export all events as CSV"));
+    auto *import = button(tr("Import…"), tr("Import events from CSV, JSON or iCalendar (.ics), with a preview"));
+    auto *exportButton = button(tr("Export…"), tr("Export all events as CSV or JSON"));
     auto *categoriesButton = button(tr("Categories…"), tr("Colours of the event categories and which are shown"));
     connect(categoriesButton, &QPushButton::clicked, this, [this] {
         CategoriesDialog dialog(m_editor, this);
@@ -162,11 +163,12 @@ void EventsPanel::importFile(const QString &given)
 {
     const QString path = given.isEmpty()
                              ? QFileDialog::getOpenFileName(this, tr("Import events"), QString(),
-                                                            tr("Event files (*.csv);;All files (*)"))
+                                                            tr("Event files (*.csv *.json *.ics);;All files (*)"))
                              : given;
     if (path.isEmpty())
         return;
-    const EventFileResult parsed = readEventCsvFile(path);
+    // CSV, JSON or iCalendar; all-day calendar dates are whole days in the display zone.
+    const EventFileResult parsed = readEventFile(path, m_model->displayZone());
     EventImportDialog preview(path, parsed, m_editor->events(), this);
     if (preview.exec() != QDialog::Accepted)
         return;
@@ -177,12 +179,12 @@ void EventsPanel::importFile(const QString &given)
 void EventsPanel::exportFile(const QString &given)
 {
     const QString path = given.isEmpty() ? QFileDialog::getSaveFileName(this, tr("Export events"), QStringLiteral("events.csv"),
-                                                                        tr("CSV files (*.csv)"))
+                                                                        tr("CSV files (*.csv);;JSON files (*.json)"))
                                          : given;
     if (path.isEmpty())
         return;
     QString error;
-    if (!writeEventCsvFile(path, m_model->events(), &error)) {
+    if (!writeEventFile(path, m_model->events(), &error)) {
         QMessageBox box(QMessageBox::Warning, tr("Export failed"), error, QMessageBox::Ok, this);
         box.setTextFormat(Qt::PlainText);
         box.exec();

@@ -1,6 +1,9 @@
 #include "exportdialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -13,7 +16,7 @@ namespace dnt {
 
 ExportDialog::ExportDialog(const QString &suggestedPath, QSize suggestedSize, QWidget *parent) : QDialog(parent)
 {
-    setWindowTitle(tr("Export chart as PNG"));
+    setWindowTitle(tr("Export chart"));
     m_path = new QLineEdit(suggestedPath, this);
     auto *browse = new QPushButton(tr("Browse…"), this);
     auto *pathRow = new QHBoxLayout;
@@ -27,6 +30,13 @@ ExportDialog::ExportDialog(const QString &suggestedPath, QSize suggestedSize, QW
     }
     m_width->setValue(suggestedSize.width());
     m_height->setValue(suggestedSize.height());
+    m_scale = new QDoubleSpinBox(this);
+    m_scale->setRange(1, 4);
+    m_scale->setSingleStep(0.5);
+    m_scale->setSuffix(QStringLiteral(" ×"));
+    m_scale->setToolTip(tr("PNG and JPEG get size × scale pixels, with the matching DPI written into the file"));
+    m_footer = new QCheckBox(tr("Provenance line under the chart (files, hashes, selection, bucket, zone, range)"), this);
+    m_footer->setChecked(true);
     auto *presets = new QComboBox(this);
     presets->addItem(tr("Custom"));
     const QList<QSize> sizes{{1200, 675}, {1600, 900}, {1920, 1080}, {2400, 1350}, {3840, 2160}};
@@ -40,9 +50,17 @@ ExportDialog::ExportDialog(const QString &suggestedPath, QSize suggestedSize, QW
         }
     });
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getSaveFileName(this, tr("Export chart"), m_path->text(), tr("PNG images (*.png)"));
-        if (!p.isEmpty())
-            m_path->setText(p.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ? p : p + QStringLiteral(".png"));
+        QString filter;
+        const QString p = QFileDialog::getSaveFileName(
+            this, tr("Export chart"), m_path->text(),
+            tr("PNG image (*.png);;JPEG image (*.jpg);;PDF document (*.pdf);;SVG drawing (*.svg);;CSV of the buckets (*.csv)"),
+            &filter);
+        if (p.isEmpty())
+            return;
+        // No extension typed: take the one of the chosen filter.
+        const qsizetype star = filter.indexOf(QLatin1String("*."));
+        const QString ext = star >= 0 ? filter.mid(star + 1, filter.indexOf(QLatin1Char(')'), star) - star - 1) : QString();
+        m_path->setText(QFileInfo(p).suffix().isEmpty() ? p + ext : p);
     });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
@@ -53,12 +71,24 @@ ExportDialog::ExportDialog(const QString &suggestedPath, QSize suggestedSize, QW
     form->addRow(tr("Preset:"), presets);
     form->addRow(tr("Width:"), m_width);
     form->addRow(tr("Height:"), m_height);
+    form->addRow(tr("Scale:"), m_scale);
+    form->addRow(m_footer);
     form->addRow(buttons);
 }
 
 QString ExportDialog::path() const
 {
     return m_path->text().trimmed();
+}
+
+double ExportDialog::scale() const
+{
+    return m_scale->value();
+}
+
+bool ExportDialog::footer() const
+{
+    return m_footer->isChecked();
 }
 
 QSize ExportDialog::size() const

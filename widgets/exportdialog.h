@@ -3,12 +3,15 @@
 #include <QDialog>
 #include <QSize>
 
+class QCheckBox;
+class QDoubleSpinBox;
 class QLineEdit;
 class QSpinBox;
 
 namespace dnt {
 
-// Asks where to write the chart image and at which size (pixels).
+// Asks where to write the chart (PNG, JPEG, PDF, SVG or CSV by the file's extension), at which size and
+// scale, and whether a provenance footer goes under it.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
@@ -16,11 +19,15 @@ public:
     ExportDialog(const QString &suggestedPath, QSize suggestedSize, QWidget *parent = nullptr);
     QString path() const;
     QSize size() const;
+    double scale() const;
+    bool footer() const;
 
 private:
     QLineEdit *m_path;
     QSpinBox *m_width;
     QSpinBox *m_height;
+    QDoubleSpinBox *m_scale;
+    QCheckBox *m_footer;
 };
 
 } // namespace dnt

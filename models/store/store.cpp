@@ -108,7 +108,11 @@ bool checkHeader(const QString &path, QString *error)
         *error = QStringLiteral("%1 is damaged (invalid page size in its header)").arg(path);
         return false;
     }
-    if (validFor == changeCounter && pageCount > 0 && f.size() < pageSize * int64_t(pageCount)) {
+    // A crash during a checkpoint leaves the file shorter than its header says while the -wal file still
+    // holds the missing pages: SQLite replays them on open, so that file is intact, not truncated.
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    const bool walPending = wal.exists() && wal.size() > 0;
+    if (!walPending && validFor == changeCounter && pageCount > 0 && f.size() < pageSize * int64_t(pageCount)) {
         *error = QStringLiteral("%1 is truncated: its header announces %2 bytes but the file has %3")
                      .arg(path)
                      .arg(pageSize * int64_t(pageCount))

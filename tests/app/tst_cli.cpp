@@ -375,7 +375,41 @@ private slots:
         QVERIFY2(nearSept >= 3, qPrintable(QString::number(nearSept)));
         QCOMPARE(inOctober, 0);
 
-        QCOMPARE(cli({"render", m_project, "-o", m_dir.filePath("x.jpg")}).exitCode, 1);
+        QCOMPARE(cli({"render", m_project, "-o", m_dir.filePath("x.gif")}).exitCode, 1);
+        QCOMPARE(cli({"render", m_project, "-o", png, "--scale", "9"}).exitCode, 1);
+
+        // The other formats, by extension.
+        for (const char *ext : {"jpg", "pdf", "svg"}) {
+            const QString out = m_dir.filePath(QStringLiteral("chart.") + QLatin1String(ext));
+            QCOMPARE(cli({"render", m_project, "-o", out, "--name", "mail1.trump-email.com", "--footer"}).exitCode, 0);
+            QVERIFY2(QFileInfo(out).size() > 1000, ext);
+        }
+        // The CSV holds exactly the buckets of `stats` for the same selection.
+        const QString csv = m_dir.filePath(QStringLiteral("chart.csv"));
+        QCOMPARE(cli({"render", m_project, "-o", csv, "--name", "mail1.trump-email.com", "--bucket", "day"}).exitCode, 0);
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        QMap<int64_t, int64_t> fromCsv;
+        bool header = false, sawProvenance = false;
+        for (const QByteArray &line : csvFile.readAll().split('\n')) {
+            const QString l = QString::fromUtf8(line).trimmed();
+            if (l.startsWith('#')) {
+                sawProvenance = sawProvenance || l.contains(QStringLiteral("sha256"));
+                continue;
+            }
+            if (l.isEmpty())
+                continue;
+            if (!header) {
+                header = true;
+                QVERIFY2(l.startsWith(QStringLiteral("bucket_start,bucket_end,")), qPrintable(l));
+                continue;
+            }
+            const QStringList f = l.split(',');
+            fromCsv.insert(*parseIso8601(f.at(0)), f.at(2).toLongLong());
+        }
+        QVERIFY(sawProvenance);
+        const Run stats = cli({"stats", m_project, "--name", "mail1.trump-email.com", "--bucket", "day"});
+        QCOMPARE(fromCsv, parseStats(stats.out, QStringLiteral("all")));
         const Run fail = cli({"render", m_project, "-o", m_dir.filePath("no/such/dir/x.png")});
         QCOMPARE(fail.exitCode, 2);
         QVERIFY(!QFile::exists(m_dir.filePath("no/such/dir/x.png")));
