@@ -43,6 +43,9 @@ EventsPanel::EventsPanel(EventEditor *editor, EventTableModel *model, QWidget *p
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(EventTableModel::TitleColumn, QHeaderView::Stretch);
+    // Times are never elided: "2016-07-27 19:00" must be read whole.
+    m_view->horizontalHeader()->setSectionResizeMode(EventTableModel::StartColumn, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(EventTableModel::EndColumn, QHeaderView::ResizeToContents);
     m_view->setWordWrap(false);
 
     auto button = [this](const QString &text, const QString &tip) {
