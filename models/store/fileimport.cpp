@@ -83,7 +83,8 @@ struct FileImport::Private
     TextIdMap clientSpelling; // address as written in the log -> id (parsed once per spelling)
     std::string lastServer;
     int64_t lastServerId = 0;
-    SqliteStmt insertLookup, insertName, insertClient, upsertMinute, upsertAll, upsertNameTotal, upsertClientTotal;
+    SqliteStmt insertLookup, insertName, insertClient, upsertMinute, upsertAll, upsertTotal, upsertNameTotal,
+        upsertClientTotal;
     std::vector<RollupEntry> rollup;
     std::vector<Totals3> nameTotals;   // by name id
     std::vector<Totals3> clientTotals; // by client id
@@ -144,6 +145,15 @@ struct FileImport::Private
         std::sort(rollup.begin(), rollup.end(), [](const RollupEntry &x, const RollupEntry &y) {
             return std::tie(x.minute, x.client) < std::tie(y.minute, y.client);
         });
+        // Sorted by minute: the per-minute totals of the project come out of the same pass.
+        int64_t minute = 0, minuteN = 0;
+        bool haveMinute = false;
+        auto flushMinute = [&] {
+            if (!haveMinute)
+                return true;
+            upsertTotal.bind(1, minute).bind(2, minuteN);
+            return upsertTotal.exec();
+        };
         for (size_t i = 0; i < rollup.size();) {
             const RollupEntry &k = rollup[i];
             int64_t n = 0;
@@ -152,7 +162,17 @@ struct FileImport::Private
             upsertAll.bind(1, k.minute).bind(2, k.client).bind(3, n);
             if (!upsertAll.exec())
                 return fail(QStringLiteral("cannot update minute totals"));
+            if (!haveMinute || k.minute != minute) {
+                if (!flushMinute())
+                    return fail(QStringLiteral("cannot update minute totals"));
+                minute = k.minute;
+                minuteN = 0;
+                haveMinute = true;
+            }
+            minuteN += n;
         }
+        if (!flushMinute())
+            return fail(QStringLiteral("cannot update minute totals"));
         rollup.clear();
         return true;
     }
@@ -222,6 +242,8 @@ std::unique_ptr<FileImport> Store::beginFileImport(const FileRecord &file, QStri
         && d->insertClient.prepare(db, "INSERT INTO clients(address) VALUES(?)")
         && d->upsertMinute.prepare(db, "INSERT INTO minute_counts(name_id, minute, client_id, n) VALUES(?,?,?,?) "
                                        "ON CONFLICT DO UPDATE SET n = n + excluded.n")
+        && d->upsertTotal.prepare(db, "INSERT INTO minute_total(minute, n) VALUES(?,?) "
+                                      "ON CONFLICT DO UPDATE SET n = n + excluded.n")
         && d->upsertAll.prepare(db, "INSERT INTO minute_all(minute, client_id, n) VALUES(?,?,?) "
                                     "ON CONFLICT DO UPDATE SET n = n + excluded.n")
         && d->upsertNameTotal.prepare(db, "INSERT INTO name_totals(name_id, n, first_us, last_us) VALUES(?,?,?,?) "

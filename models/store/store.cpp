@@ -49,7 +49,14 @@ const char *const kSchemaV2 = R"sql(
 CREATE TABLE categories(name TEXT PRIMARY KEY, color TEXT NOT NULL, visible INTEGER NOT NULL DEFAULT 1) WITHOUT ROWID;
 )sql";
 
-const char *const kMigrations[] = {kSchemaV1, kSchemaV2};
+// Version 3: lookups per minute of the whole project, so that the unfiltered chart (what opening a
+// project shows) reads one row per minute instead of one per minute and client.
+const char *const kSchemaV3 = R"sql(
+CREATE TABLE minute_total(minute INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+INSERT INTO minute_total(minute, n) SELECT minute, sum(n) FROM minute_all GROUP BY minute;
+)sql";
+
+const char *const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == Store::kSchemaVersion);
 
 void configure(sqlite3 *db)

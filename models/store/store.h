@@ -105,7 +105,7 @@ public:
     ~Store();
 
     QString path() const { return m_path; }
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     static constexpr int kApplicationId = 0x444E5354; // "DNST"
 
     // --- provenance ---

@@ -117,10 +117,19 @@ Resolved resolve(sqlite3 *db, const Selection &sel)
 // timeUs is the start of the minute. Without a name filter the name is 0 unless needNames, which reads
 // the per-name roll-up instead of the name-less one.
 template <typename Visit>
-void visitRollups(sqlite3 *db, const Resolved &r, int64_t fromMin, int64_t toMin, bool needNames, Visit visit)
+void visitRollups(sqlite3 *db, const Resolved &r, int64_t fromMin, int64_t toMin, bool needNames, Visit visit,
+                  bool needClients = true)
 {
     if (fromMin >= toMin || r.selectsNothing())
         return;
+    if (r.allNames && r.allClients && !needNames && !needClients) {
+        // Everything, not split: one row per minute (the chart of a whole project opens from this).
+        SqliteStmt s(db, "SELECT minute, n FROM minute_total WHERE minute >= ? AND minute < ?");
+        s.bind(1, fromMin).bind(2, toMin);
+        while (s.step() == SQLITE_ROW)
+            visit(int64_t(0), int64_t(0), s.int64(0) * kMinute, s.int64(1));
+        return;
+    }
     if (r.allNames && !needNames) {
         SqliteStmt s(db, "SELECT minute, client_id, n FROM minute_all WHERE minute >= ? AND minute < ?");
         s.bind(1, fromMin).bind(2, toMin);
@@ -178,7 +187,8 @@ void visitLookups(sqlite3 *db, const Resolved &r, int64_t a, int64_t b, Visit vi
 // Visits every selected lookup with from <= t < to exactly once: whole minutes from the roll-ups, the
 // partial minutes at either end from the lookups of the files that cover them.
 template <typename Visit>
-void visitRange(sqlite3 *db, const Resolved &r, int64_t from, int64_t to, bool needNames, Visit visit)
+void visitRange(sqlite3 *db, const Resolved &r, int64_t from, int64_t to, bool needNames, Visit visit,
+                bool needClients = true)
 {
     if (from >= to)
         return;
@@ -188,7 +198,7 @@ void visitRange(sqlite3 *db, const Resolved &r, int64_t from, int64_t to, bool n
         return;
     }
     visitLookups(db, r, from, fullFrom * kMinute, visit);
-    visitRollups(db, r, fullFrom, fullTo, needNames, visit);
+    visitRollups(db, r, fullFrom, fullTo, needNames, visit, needClients);
     visitLookups(db, r, fullTo * kMinute, to, visit);
 }
 
@@ -291,8 +301,9 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
     if (q.withAllCounts) {
         // The denominator of shares: every lookup in each bucket, whatever the selection.
         v.allCounts = QVector<int64_t>(buckets, 0);
-        visitRange(m_db, Resolved{}, from, to, false,
-                   [&](int64_t, int64_t, int64_t t, int64_t n) { v.allCounts[bucketOf(t)] += n; });
+        visitRange(
+            m_db, Resolved{}, from, to, false, [&](int64_t, int64_t, int64_t t, int64_t n) { v.allCounts[bucketOf(t)] += n; },
+            false);
     }
     if (r.selectsNothing())
         return v;
@@ -303,7 +314,7 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
         visitRange(m_db, r, from, to, false, [&](int64_t, int64_t, int64_t t, int64_t n) {
             s.counts[bucketOf(t)] += n;
             s.total += n;
-        });
+        }, false);
         v.series.append(s);
         return v;
     }
