@@ -361,43 +361,10 @@ QVector<Event> Store::events() const
 
 bool Store::addEvents(QVector<Event> *events, QString *error)
 {
-    QString dummy;
-    if (!error)
-        error = &dummy;
-    if (m_importOpen) {
-        // Its transaction is open on this connection: the events would commit or vanish with it.
-        *error = QStringLiteral("%1: finish the import before adding events").arg(m_path);
-        return false;
-    }
-    if (m_readOnly) {
-        *error = QStringLiteral("%1 is open read-only").arg(m_path);
-        return false;
-    }
-    if (!sqliteExec(m_db, "BEGIN IMMEDIATE", error))
-        return false;
-    SqliteStmt s(m_db, "INSERT INTO events(start_us, end_us, title, category, note, url) VALUES(?,?,?,?,?,?)");
-    QVector<int64_t> ids;
-    for (const Event &e : *events) {
-        s.bind(1, e.startUs);
-        if (e.endUs)
-            s.bind(2, *e.endUs);
-        else
-            s.bindNull(2);
-        s.bind(3, e.title).bind(4, e.category).bind(5, e.note).bind(6, e.url);
-        if (!s.exec()) {
-            *error = s.error();
-            sqliteExec(m_db, "ROLLBACK");
-            return false;
-        }
-        ids.append(sqlite3_last_insert_rowid(m_db));
-    }
-    if (!sqliteExec(m_db, "COMMIT", error)) {
-        sqliteExec(m_db, "ROLLBACK");
-        return false;
-    }
-    for (qsizetype i = 0; i < ids.size(); ++i)
-        (*events)[i].id = ids.at(i);
-    return true;
+    // New events always get new ids: one transaction through the general change.
+    for (Event &e : *events)
+        e.id = 0;
+    return changeEvents(events, {}, {}, error);
 }
 
 bool Store::changeEvents(QVector<Event> *inserted, const QVector<Event> &updated, const QVector<int64_t> &removed,
