@@ -1,5 +1,6 @@
 #include "importoptionsdialog.h"
 
+#include "csvmappingdialog.h"
 #include "reader.h"
 
 #include <QComboBox>
@@ -21,8 +22,8 @@ namespace dnt {
 ImportOptionsDialog::ImportOptionsDialog(const QStringList &files, QWidget *parent) : QDialog(parent), m_files(files)
 {
     setWindowTitle(tr("Import DNS logs"));
-    m_table = new QTableWidget(static_cast<int>(files.size()), 3, this);
-    m_table->setHorizontalHeaderLabels({tr("File"), tr("Size"), tr("Format")});
+    m_table = new QTableWidget(static_cast<int>(files.size()), 4, this);
+    m_table->setHorizontalHeaderLabels({tr("File"), tr("Size"), tr("Format"), QString()});
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -48,6 +49,19 @@ ImportOptionsDialog::ImportOptionsDialog(const QStringList &files, QWidget *pare
         if (!error.isEmpty())
             combo->setToolTip(error);
         m_table->setCellWidget(row, 2, combo);
+        // A CSV/TSV export needs to say which column is what: a mapping with a preview.
+        auto *map = new QPushButton(tr("Map columns…"), m_table);
+        map->setToolTip(tr("Choose the time, client and name columns of this CSV file, with a preview"));
+        map->setEnabled(combo->currentData().toString() == QLatin1String("csv"));
+        connect(combo, &QComboBox::currentIndexChanged, map,
+                [combo, map] { map->setEnabled(combo->currentData().toString() == QLatin1String("csv")); });
+        const QString file = files.at(row);
+        connect(map, &QPushButton::clicked, this, [this, file] {
+            CsvMappingDialog mapping(file, m_csv, this);
+            if (mapping.exec() == QDialog::Accepted)
+                m_csv = mapping.apply(m_csv);
+        });
+        m_table->setCellWidget(row, 3, map);
     }
 
     m_zone = new QComboBox(this);
@@ -121,6 +135,9 @@ ImportOptions ImportOptionsDialog::options() const
     if (zone != QLatin1String("UTC"))
         o.reader.zone = zone;
     o.reader.year = m_year->value() == m_year->minimum() ? 0 : m_year->value();
+    o.reader.csvColumns = m_csv.csvColumns;
+    o.reader.csvTimeFormat = m_csv.csvTimeFormat;
+    o.reader.csvDelimiter = m_csv.csvDelimiter;
     return o;
 }
 

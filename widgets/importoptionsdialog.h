@@ -27,6 +27,7 @@ private:
     QTableWidget *m_table;
     QComboBox *m_zone;
     QSpinBox *m_year;
+    ReaderOptions m_csv; // the CSV column mapping, when the user made one
 };
 
 } // namespace dnt
