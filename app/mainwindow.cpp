@@ -183,8 +183,7 @@ void MainWindow::createActions()
         QStringList zones{QStringLiteral("UTC")};
         for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
             zones << QString::fromLatin1(id);
-        const QString current = isUtc(m_chartPane->displayZone()) ? QStringLiteral("UTC")
-                                                                  : QString::fromLatin1(m_chartPane->displayZone().id());
+        const QString current = zoneName(m_chartPane->displayZone());
         bool ok = false;
         const QString chosen = QInputDialog::getItem(this, tr("Display zone"),
                                                      tr("Show times, buckets and the axis in:"), zones,

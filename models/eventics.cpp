@@ -151,20 +151,11 @@ struct IcsTime
     int64_t us = 0;
 };
 
-bool isUtc(const QTimeZone &zone)
-{
-    return !zone.isValid() || zone == QTimeZone::utc() || zone.id() == "UTC";
-}
-
 // The instant of a local wall-clock time in a zone, with the DST rules of usertime.h (which are those of
 // RFC 5545 §3.3.5: a skipped time uses the offset before the gap, a repeated one its first occurrence).
 std::optional<int64_t> localToUs(QDate date, QTime time, const QTimeZone &zone)
 {
-    if (isUtc(zone))
-        return daysFromCivil(date.year(), unsigned(date.month()), unsigned(date.day())) * kUsPerDay
-               + int64_t(time.msecsSinceStartOfDay()) * 1000;
-    return parseUserTime(date.toString(Qt::ISODate) + QLatin1Char('T') + time.toString(QStringLiteral("HH:mm:ss")),
-                         zone);
+    return localTimeToUs(date, time, zone);
 }
 
 bool allDigits(const QString &s)

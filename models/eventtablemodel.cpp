@@ -1,6 +1,7 @@
 #include "eventtablemodel.h"
 
-#include <QDateTime>
+#include "timeutil.h"
+#include "usertime.h"
 
 namespace dnt {
 
@@ -35,8 +36,7 @@ const Event *EventTableModel::eventAt(int row) const
 
 QString EventTableModel::formatTime(int64_t us) const
 {
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(us / 1000, m_zone);
-    return t.toString(t.time().second() ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("yyyy-MM-dd HH:mm"));
+    return formatUserTime(us, m_zone);
 }
 
 int EventTableModel::rowCount(const QModelIndex &parent) const
@@ -83,7 +83,7 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    const QString zone = m_zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromLatin1(m_zone.id());
+    const QString zone = zoneName(m_zone);
     switch (section) {
     case StartColumn: return tr("Start (%1)").arg(zone);
     case EndColumn: return tr("End");

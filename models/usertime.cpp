@@ -39,6 +39,11 @@ std::optional<int64_t> fromLocal(QDate date, QTime time, const QTimeZone &zone)
 
 } // namespace
 
+std::optional<int64_t> localTimeToUs(QDate date, QTime time, const QTimeZone &zone)
+{
+    return fromLocal(date, time, zone);
+}
+
 std::optional<int64_t> parseUserTime(const QString &text, const QTimeZone &zone, bool *dateOnly)
 {
     const QString t = text.trimmed();

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QDate>
 #include <QString>
+#include <QTime>
 #include <QTimeZone>
 
 #include <cstdint>
@@ -13,6 +15,9 @@ namespace dnt {
 // ignored). *dateOnly tells whether only a date was given. A local time that a DST change skips is
 // moved forward by the gap; an ambiguous one takes the first (earlier) occurrence.
 std::optional<int64_t> parseUserTime(const QString &text, const QTimeZone &zone, bool *dateOnly = nullptr);
+
+// The instant of a local date and time in `zone`, with the DST rules above; nullopt for an invalid date.
+std::optional<int64_t> localTimeToUs(QDate date, QTime time, const QTimeZone &zone);
 
 // The start of the day after the local day that contains `us` in `zone` (23 or 25 hours later at DST
 // changes), for whole-day events.

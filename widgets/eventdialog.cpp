@@ -1,5 +1,6 @@
 #include "eventdialog.h"
 
+#include "timeutil.h"
 #include "usertime.h"
 
 #include <QComboBox>
@@ -17,7 +18,7 @@ EventDialog::EventDialog(const Event &event, const QTimeZone &zone, const QStrin
     : QDialog(parent), m_original(event), m_zone(zone.isValid() ? zone : QTimeZone::utc())
 {
     setWindowTitle(event.id ? tr("Edit event") : tr("Add event"));
-    const QString zoneName = m_zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromLatin1(m_zone.id());
+    const QString zoneName = dnt::zoneName(m_zone);
     m_start = new QLineEdit(event.startUs || event.id ? formatUserTime(event.startUs, m_zone) : QString(), this);
     m_start->setPlaceholderText(tr("2016-07-27 or 2016-07-27 19:00 (%1)").arg(zoneName));
     m_end = new QLineEdit(event.endUs ? formatUserTime(*event.endUs, m_zone) : QString(), this);

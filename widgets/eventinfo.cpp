@@ -1,5 +1,6 @@
 #include "eventinfo.h"
 
+#include "timeutil.h"
 #include "usertime.h"
 
 #include <QDesktopServices>
@@ -18,10 +19,9 @@ bool isOpenableLink(const QString &text)
 
 QString eventDetailsText(const Event &e, const QTimeZone &zone)
 {
-    const QString zoneName = zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromLatin1(zone.id());
     QString text = e.title + QLatin1Char('\n');
-    text += e.endUs ? QStringLiteral("%1 – %2 (%3)").arg(formatUserTime(e.startUs, zone), formatUserTime(*e.endUs, zone), zoneName)
-                    : QStringLiteral("%1 (%2)").arg(formatUserTime(e.startUs, zone), zoneName);
+    text += e.endUs ? QStringLiteral("%1 – %2 (%3)").arg(formatUserTime(e.startUs, zone), formatUserTime(*e.endUs, zone), dnt::zoneName(zone))
+                    : QStringLiteral("%1 (%2)").arg(formatUserTime(e.startUs, zone), dnt::zoneName(zone));
     if (!e.category.isEmpty())
         text += QStringLiteral("\nCategory: ") + e.category;
     if (!e.note.isEmpty())

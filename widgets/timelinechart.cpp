@@ -266,7 +266,7 @@ void TimelineChart::setEvents(const QVector<Event> &events)
 void TimelineChart::setDisplayZone(const QTimeZone &zone)
 {
     d->xTicker->setZone(zone.isValid() ? zone : QTimeZone::utc());
-    m_plot->xAxis->setLabel(tr("time (%1)").arg(isUtc(zone) ? QStringLiteral("UTC") : QString::fromLatin1(zone.id())));
+    m_plot->xAxis->setLabel(tr("time (%1)").arg(zoneName(zone)));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

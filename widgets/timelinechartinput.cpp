@@ -196,7 +196,7 @@ QString TimelineChart::tooltipText(QPoint pos) const
     const int64_t from = toMicroseconds(d->left[i]), to = toMicroseconds(d->right[i]);
     QString text = QStringLiteral("%1 – %2 (%3)")
                        .arg(formatUserTime(from, zone), formatUserTime(to, zone),
-                            isUtc(zone) ? QStringLiteral("UTC") : QString::fromLatin1(zone.id()));
+                            zoneName(zone));
     for (const auto &s : d->series.series)
         text += QStringLiteral("\n%1: %2").arg(s.label).arg(s.counts.value(i));
     if (d->series.series.size() > 1)

@@ -105,11 +105,6 @@ bool calendarUnit(BucketUnit unit)
 
 } // namespace
 
-bool isUtc(const QTimeZone &zone)
-{
-    return !zone.isValid() || zone == QTimeZone::utc() || zone.id() == "UTC" || zone.id() == "Etc/UTC";
-}
-
 std::optional<BucketUnit> bucketUnitFromString(const QString &text)
 {
     QString t = text.trimmed().toLower();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "timeutil.h"
+
 #include <QString>
 #include <QTimeZone>
 #include <QVector>
@@ -36,6 +38,5 @@ QVector<int64_t> bucketStarts(int64_t fromUs, int64_t toUs, BucketUnit unit, con
 // never finer than a minute.
 BucketUnit autoBucketUnit(int64_t spanUs, int pixelWidth, int pixelsPerBucket = 4);
 
-bool isUtc(const QTimeZone &zone);
 
 } // namespace dnt

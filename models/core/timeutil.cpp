@@ -151,9 +151,19 @@ QString formatIsoUtc(int64_t us)
     return out;
 }
 
+bool isUtc(const QTimeZone &zone)
+{
+    return !zone.isValid() || zone == QTimeZone::utc() || zone.id() == "UTC" || zone.id() == "Etc/UTC";
+}
+
+QString zoneName(const QTimeZone &zone)
+{
+    return isUtc(zone) ? QStringLiteral("UTC") : QString::fromLatin1(zone.id());
+}
+
 QString formatIsoInZone(int64_t us, const QTimeZone &zone)
 {
-    if (!zone.isValid() || zone == QTimeZone::utc() || zone.id() == "UTC")
+    if (isUtc(zone))
         return formatIsoUtc(us);
     int64_t ms = us / 1000;
     if (us % 1000 < 0)

@@ -26,6 +26,11 @@ std::optional<int64_t> parseIso8601(const QString &text, bool assumeUtc = false)
 
 // "2016-07-29T00:00:00Z"; fractional seconds are written only when non-zero ("…00.250000Z").
 QString formatIsoUtc(int64_t us);
+// UTC, or no usable zone (treated as UTC).
+bool isUtc(const QTimeZone &zone);
+// "UTC" or the IANA id ("America/New_York"), for labels and provenance.
+QString zoneName(const QTimeZone &zone);
+
 // The same instant as local time in a zone with its offset: "2016-07-29T00:00:00-04:00" (UTC: "…Z").
 QString formatIsoInZone(int64_t us, const QTimeZone &zone);
 
