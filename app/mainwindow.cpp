@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
+#include "appsettings.h"
 #include "chartexporter.h"
 #include "chartpane.h"
 #include "countlistmodel.h"
@@ -14,6 +16,9 @@
 #include "importoptionsdialog.h"
 #include "importui.h"
 #include "readjobrunner.h"
+#include "recentprojects.h"
+#include "settingsdialog.h"
+#include "userguidewindow.h"
 #include "selectionpanel.h"
 #include "timelinechart.h"
 #include "timeutil.h"
@@ -42,6 +47,10 @@ namespace {
 const int kNameListSize = 5000;
 const int kClientListSize = 2000;
 const QString kProjectSuffix = QStringLiteral(".dnstimeline");
+QString kNoProjectMessage()
+{
+    return MainWindow::tr("Open a project or import a DNS log (File menu, or drop files here)");
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
@@ -129,14 +138,19 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     createActions();
     setAcceptDrops(true);
-    const QByteArray savedZone = QSettings().value(QStringLiteral("displayZone"), QStringLiteral("UTC")).toString().toUtf8();
-    if (QTimeZone(savedZone).isValid() && savedZone != "UTC") {
-        m_chartPane->setDisplayZone(QTimeZone(savedZone));
-        m_eventModel->setDisplayZone(QTimeZone(savedZone));
+    const AppSettings settings = AppSettings::load();
+    applyAppTheme(settings.theme);
+    if (!isUtc(settings.displayZone)) {
+        m_chartPane->setDisplayZone(settings.displayZone);
+        m_eventModel->setDisplayZone(settings.displayZone);
     }
     setWindowTitle(tr("DNS Timeline"));
     resize(1280, 800);
-    m_chartPane->chart()->setEmptyMessage(tr("Open a project or import a DNS log (File menu, or drop files here)"));
+    // The window's size and the panels' places as the user left them.
+    QSettings state;
+    restoreGeometry(state.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(state.value(QStringLiteral("window/state")).toByteArray());
+    m_chartPane->chart()->setEmptyMessage(kNoProjectMessage());
 }
 
 MainWindow::~MainWindow()
@@ -152,6 +166,11 @@ void MainWindow::createActions()
     newAct->setShortcut(QKeySequence::New);
     QAction *openAct = file->addAction(tr("&Open Project…"), this, &MainWindow::openProjectDialog);
     openAct->setShortcut(QKeySequence::Open);
+    openAct->setToolTip(tr("Open a DNS Timeline project (*.dnstimeline)"));
+    m_recent = new RecentProjects(file->addMenu(tr("Open &Recent")), this);
+    connect(m_recent, &RecentProjects::openRequested, this, [this](const QString &path) { openProject(path); });
+    QAction *closeAct = file->addAction(tr("&Close Project"), this, &MainWindow::closeProject);
+    closeAct->setShortcut(QKeySequence::Close);
     file->addSeparator();
     QAction *importAct = file->addAction(tr("&Import Logs…"), this, &MainWindow::importDialog);
     importAct->setShortcut(Qt::CTRL | Qt::Key_I);
@@ -177,6 +196,10 @@ void MainWindow::createActions()
         if (!m_projectPath.isEmpty())
             m_eventsPanel->addEventAt(m_chartPane->chart()->visibleRange().first);
     });
+    edit->addSeparator();
+    QAction *settingsAct = edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    settingsAct->setShortcut(QKeySequence::Preferences);
+    settingsAct->setMenuRole(QAction::PreferencesRole);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Display &Zone…"), this, [this] {
@@ -192,14 +215,14 @@ void MainWindow::createActions()
             setDisplayZone(QTimeZone(chosen.toUtf8()));
     });
     view->addAction(tr("&Reset Chart View"), m_chartPane, &ChartPane::resetView);
+    view->addSeparator();
+    for (QDockWidget *panel : findChildren<QDockWidget *>())
+        view->addAction(panel->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About DNS Timeline"), this, [this] {
-        QMessageBox::about(this, tr("About DNS Timeline"),
-                           tr("<p><b>DNS Timeline %1</b></p><p>Lookup volume over time from DNS logs, with the "
-                              "events that give it meaning.</p><p>Qt %2 · QCustomPlot 2.1 · SQLite</p>")
-                               .arg(QStringLiteral(DNT_VERSION), QString::fromLatin1(qVersion())));
-    });
+    QAction *guideAct = help->addAction(tr("&User Guide"), this, &MainWindow::showUserGuide);
+    guideAct->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About DNS Timeline"), this, [this] { showAboutDialog(this); });
 
     QToolBar *tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
@@ -226,6 +249,7 @@ bool MainWindow::openProject(const QString &path, QString *errorOut)
     m_runner->setProjectPath(m_projectPath);
     m_eventEditor->setProjectPath(m_projectPath);
     setWindowTitle(tr("%1 — DNS Timeline").arg(QFileInfo(path).completeBaseName()));
+    m_recent->add(m_projectPath);
     m_selectionPanel->clearSelection();
     refreshAll();
     return true;
@@ -236,7 +260,50 @@ void MainWindow::setDisplayZone(const QTimeZone &zone)
     const QTimeZone z = zone.isValid() ? zone : QTimeZone::utc();
     m_chartPane->setDisplayZone(z);
     m_eventModel->setDisplayZone(z);
-    QSettings().setValue(QStringLiteral("displayZone"), isUtc(z) ? QStringLiteral("UTC") : QString::fromLatin1(z.id()));
+    AppSettings settings = AppSettings::load();
+    settings.displayZone = z;
+    settings.save();
+}
+
+void MainWindow::closeProject()
+{
+    if (m_projectPath.isEmpty())
+        return;
+    m_pendingImport.clear();
+    if (m_importController->isRunning()) {
+        // The file being imported is rolled back; the project stays as it was before it.
+        m_importController->cancel();
+        m_importController->waitForFinished();
+    }
+    m_projectPath.clear();
+    m_runner->setProjectPath(QString());
+    m_eventEditor->setProjectPath(QString());
+    m_namesModel->setRows({});
+    m_clientsModel->setRows({});
+    m_selectionPanel->clearSelection();
+    m_chartPane->clear(kNoProjectMessage());
+    m_totals->clear();
+    setWindowTitle(tr("DNS Timeline"));
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(AppSettings::load(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const AppSettings chosen = dialog.settings();
+    chosen.save();
+    applyAppTheme(chosen.theme);
+    setDisplayZone(chosen.displayZone);
+}
+
+void MainWindow::showUserGuide()
+{
+    if (!m_guide)
+        m_guide = new UserGuideWindow(this);
+    m_guide->show();
+    m_guide->raise();
+    m_guide->activateWindow();
 }
 
 void MainWindow::refreshAll()
@@ -443,6 +510,9 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    QSettings state;
+    state.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    state.setValue(QStringLiteral("window/state"), saveState());
     if (m_importController->isRunning()) {
         // Cancelling rolls the current file back; waiting keeps the project consistent on exit.
         m_importController->cancel();

@@ -7,6 +7,7 @@
 #include <QTimeZone>
 
 class QLabel;
+class QMenu;
 
 namespace dnt {
 
@@ -18,6 +19,8 @@ class EventsPanel;
 class ImportController;
 class ImportUi;
 class ReadJobRunner;
+class RecentProjects;
+class UserGuideWindow;
 class SelectionPanel;
 
 // Composition only: creates the models, the panels and the actions, and wires them.
@@ -45,6 +48,9 @@ public:
 
     // Times, buckets and the axis in this zone; remembered in the settings.
     void setDisplayZone(const QTimeZone &zone);
+    // Closes the open project (the window stays, empty). Waits for a running import to be cancelled.
+    void closeProject();
+    RecentProjects *recentProjects() const { return m_recent; }
 
     // GUI tests set this so that reports and errors do not block in modal dialogs.
     void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -60,6 +66,8 @@ private:
     void openProjectDialog();
     void importDialog();
     void exportChart();
+    void showSettings();
+    void showUserGuide();
     void refreshAll();
     void refreshNames();
     void refreshClients();
@@ -78,6 +86,8 @@ private:
     EventTableModel *m_eventModel;
     EventsPanel *m_eventsPanel;
     QLabel *m_totals;
+    RecentProjects *m_recent = nullptr;
+    UserGuideWindow *m_guide = nullptr;
     QList<QPair<QStringList, ImportOptions>> m_pendingImport; // imports asked for while one runs
     bool m_interactive = true;
 };

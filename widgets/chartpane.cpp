@@ -124,6 +124,17 @@ void ChartPane::resetView()
     }
 }
 
+void ChartPane::clear(const QString &message)
+{
+    m_home.reset();
+    m_wholePending = false;
+    m_selection = Selection{};
+    m_chart->setTitle(QString());
+    m_chart->setEvents({});
+    m_chart->setEmptyMessage(message);
+    show(VolumeSeries{});
+}
+
 void ChartPane::requestWhole()
 {
     const Selection sel = m_selection;

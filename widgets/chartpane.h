@@ -47,6 +47,9 @@ public slots:
     // Re-runs the current query (after an import); keeps the view if the data still covers it.
     void refresh();
     void resetView();
+    // No project: an empty chart with this message; results still on their way are dropped by the
+    // runner once its project path changes.
+    void clear(const QString &message);
 
 signals:
     // A query result was drawn (tests and the status bar use it).

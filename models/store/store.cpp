@@ -131,6 +131,11 @@ bool checkHeader(const QString &path, QString *error)
 
 } // namespace
 
+QString sqliteLibraryVersion()
+{
+    return QString::fromLatin1(sqlite3_libversion());
+}
+
 Store::~Store()
 {
     if (m_import)

@@ -87,6 +87,9 @@ struct VolumeQuery
 
 class FileImport;
 
+// The version of the SQLite library in use (sqlite3_libversion()), for Help › About. Any thread.
+QString sqliteLibraryVersion();
+
 // The project file: one SQLite database. One Store object per thread (each thread opens its own);
 // none of its methods may be called from two threads at once. All methods may block on disk I/O,
 // so the GUI thread calls only the cheap ones (totals(), files(), events()) and leaves volume() and
