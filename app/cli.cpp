@@ -4,6 +4,8 @@
 #include "eventeditor.h"
 #include "eventexchange.h"
 #include "importer.h"
+#include "rastergrid.h"
+#include "rasterview.h"
 #include "reader.h"
 #include "store.h"
 #include "timelinechart.h"
@@ -298,6 +300,42 @@ int cmdStats(const QStringList &args)
     return kExitOk;
 }
 
+// render --chart raster: the day × time-of-day view of the selection over the whole local days of the
+// range (--from/--to, else the selection's first to last lookup).
+int renderRaster(const Store &store, const VolumeQuery &q, int slot, QSize size, const QString &title,
+                 const QString &output, ExportOptions exportOptions)
+{
+    RasterGrid grid;
+    grid.zone = isUtc(q.zone) ? QByteArray("UTC") : q.zone.id();
+    grid.slotMinutes = slot;
+    const auto range = store.timeRange(q.selection);
+    if (range || (q.fromUs && q.toUs)) {
+        const int64_t from = q.fromUs.value_or(range ? range->first : 0);
+        const int64_t to = q.toUs.value_or(range ? range->second + 1 : 0);
+        if (to > from)
+            grid = RasterGrid::query(store, q.selection, q.zone, from, to, slot);
+    }
+    RasterView view;
+    view.resize(size);
+    view.setTitle(!title.isEmpty() ? title
+                                   : QStringLiteral("%1 — lookups by day and time of day").arg(q.selection.describe()));
+    view.setGrid(grid);
+    exportOptions.size = size;
+    Provenance provenance = Provenance::fromRaster(view);
+    provenance.files = store.files();
+    provenance.selection = q.selection.describe();
+    if (qEnvironmentVariableIsEmpty("SOURCE_DATE_EPOCH"))
+        provenance.generatedAt.clear();
+    QString error;
+    if (!exportChart(view, output, exportOptions, provenance, &error)) {
+        err() << "dnstimeline: " << error << "\n";
+        return kExitInput;
+    }
+    out() << output << "\n";
+    out().flush();
+    return kExitOk;
+}
+
 int cmdRender(const QStringList &args)
 {
     QCommandLineParser p;
@@ -310,12 +348,24 @@ int cmdRender(const QStringList &args)
     p.addOption({QStringLiteral("style"), QStringLiteral("bars, lines or steps."), QStringLiteral("STYLE")});
     p.addOption({QStringLiteral("values"), QStringLiteral("count or share."), QStringLiteral("WHAT")});
     p.addOption({QStringLiteral("log"), QStringLiteral("Logarithmic y axis.")});
+    p.addOption({QStringLiteral("chart"), QStringLiteral("timeline or raster."), QStringLiteral("KIND")});
+    p.addOption({QStringLiteral("raster-slot"), QStringLiteral("1, 2, 5, 10, 30 or 60."), QStringLiteral("MINUTES")});
     QString error;
     if (!parse(p, args, &error))
         return usageError(error);
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 1)
         return usageError(QStringLiteral("render needs exactly one PROJECT"));
+    const QString kind = p.value(QStringLiteral("chart")).isEmpty() ? QStringLiteral("timeline") : p.value(QStringLiteral("chart"));
+    if (kind != QLatin1String("timeline") && kind != QLatin1String("raster"))
+        return usageError(QStringLiteral("--chart must be timeline or raster"));
+    int slot = 60;
+    if (p.isSet(QStringLiteral("raster-slot"))) {
+        bool ok = false;
+        slot = p.value(QStringLiteral("raster-slot")).toInt(&ok);
+        if (!ok || !RasterGrid::isValidSlot(slot))
+            return usageError(QStringLiteral("--raster-slot must be 1, 2, 5, 10, 30 or 60 (minutes)"));
+    }
     const QString output = p.value(QStringLiteral("output"));
     if (output.isEmpty())
         return usageError(QStringLiteral("render needs -o OUT.png (or .jpg, .pdf, .svg, .csv)"));
@@ -356,6 +406,8 @@ int cmdRender(const QStringList &args)
     auto store = openProject(pos.first(), Store::Mode::ReadOnly, &code);
     if (!store)
         return code;
+    if (kind == QLatin1String("raster"))
+        return renderRaster(*store, q, slot, size, p.value(QStringLiteral("title")), output, exportOptions);
     if (!bucketGiven) {
         int64_t from = q.fromUs.value_or(0), to = q.toUs.value_or(0);
         if (!q.fromUs || !q.toUs) {
@@ -653,12 +705,15 @@ QString cliUsage()
         "  dnstimeline render PROJECT -o OUT.png|.jpg|.pdf|.svg|.csv [SELECTION] [--bucket ...] [--from T] [--to T]\n"
         "                    [--tz AREA/CITY] [--split ...] [--size WxH] [--title TEXT]\n"
         "                    [--style bars|lines|steps] [--values count|share] [--log] [--scale 1-4] [--footer]\n"
+        "                    [--chart timeline|raster] [--raster-slot 1|2|5|10|30|60]\n"
         "      Draws the chart with the project's events (default 1600x900) and writes the format of the\n"
         "      output's extension: PNG/JPEG (size x scale pixels, DPI written), PDF and SVG (vectors), or\n"
         "      CSV of the buckets drawn. Provenance (files and SHA-256, selection, bucket, zone, range,\n"
         "      version) goes into the file's metadata, and with --footer under the chart too. Stacked\n"
         "      bars, lines or step lines; counts, or each series' share of all lookups in the bucket;\n"
-        "      --log: logarithmic y axis (empty buckets draw nothing).\n"
+        "      --log: logarithmic y axis (empty buckets draw nothing). --chart raster draws one row per\n"
+        "      day of the zone and one column per time-of-day slot (--raster-slot minutes, default 60),\n"
+        "      coloured by count; its CSV is day,slot_start,count per cell.\n"
         "  dnstimeline events PROJECT list\n"
         "  dnstimeline events PROJECT import FILE [--skip-bad]\n"
         "  dnstimeline events PROJECT export FILE.csv|FILE.json\n"

@@ -461,8 +461,7 @@ void MainWindow::exportChart()
     if (dialog.exec() != QDialog::Accepted)
         return;
     // Provenance: the project's files and hashes, the selection, and the chart's bucket, zone and range.
-    Provenance provenance = Provenance::fromChart(*m_chartPane->chart());
-    provenance.selection = m_chartPane->selection().describe();
+    Provenance provenance = m_chartPane->provenance();
     QString error;
     if (auto store = Store::open(m_projectPath, Store::Mode::ReadOnly, &error))
         provenance.files = store->files();
@@ -470,7 +469,7 @@ void MainWindow::exportChart()
     options.size = dialog.size();
     options.scale = dialog.scale();
     options.footer = dialog.footer();
-    if (!dnt::exportChart(*m_chartPane->chart(), dialog.path(), options, provenance, &error))
+    if (!m_chartPane->exportShown(dialog.path(), options, provenance, &error))
         showError(tr("Export failed"), error);
     else
         statusBar()->showMessage(tr("Chart written to %1").arg(dialog.path()), 8000);

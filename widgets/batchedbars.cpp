@@ -32,6 +32,12 @@ void BatchedBars::setColor(const QColor &color)
     setBrush(color);
 }
 
+void BatchedBars::setHatched(bool hatched, const QColor &hatch)
+{
+    m_hatched = hatched;
+    m_hatch = hatch;
+}
+
 double BatchedBars::selectTest(const QPointF &, bool, QVariant *) const
 {
     return -1; // not selectable: clicks belong to range dragging
@@ -133,6 +139,11 @@ void BatchedBars::draw(QCPPainter *painter)
     painter->setPen(Qt::NoPen);
     painter->setBrush(m_color);
     painter->drawRects(rects.constData(), static_cast<int>(rects.size()));
+    if (m_hatched) {
+        // One more call for the hatch, whatever the number of bars.
+        painter->setBrush(QBrush(m_hatch, Qt::BDiagPattern));
+        painter->drawRects(rects.constData(), static_cast<int>(rects.size()));
+    }
     m_lastRectCount = static_cast<int>(rects.size());
 }
 
@@ -140,7 +151,12 @@ void BatchedBars::drawLegendIcon(QCPPainter *painter, const QRectF &rect) const
 {
     painter->setPen(Qt::NoPen);
     painter->setBrush(m_color);
-    painter->drawRect(rect.adjusted(rect.width() * 0.2, rect.height() * 0.1, -rect.width() * 0.2, -rect.height() * 0.1));
+    const QRectF icon = rect.adjusted(rect.width() * 0.2, rect.height() * 0.1, -rect.width() * 0.2, -rect.height() * 0.1);
+    painter->drawRect(icon);
+    if (m_hatched) {
+        painter->setBrush(QBrush(m_hatch, Qt::BDiagPattern));
+        painter->drawRect(icon);
+    }
 }
 
 } // namespace dnt

@@ -31,6 +31,9 @@ public:
     const QVector<Bar> &bars() const { return m_bars; }
     void setColor(const QColor &color);
     QColor color() const { return m_color; }
+    // Hatched: diagonal lines of `hatch` over the colour (the second visual channel of series 8–12).
+    void setHatched(bool hatched, const QColor &hatch = Qt::white);
+    bool isHatched() const { return m_hatched; }
     // Paint calls made by the last draw (one drawRects call per draw; for tests and benchmarks).
     int lastRectCount() const { return m_lastRectCount; }
 
@@ -46,6 +49,8 @@ protected:
 private:
     QVector<Bar> m_bars;
     QColor m_color;
+    bool m_hatched = false;
+    QColor m_hatch = Qt::white;
     int m_lastRectCount = 0;
 };
 

@@ -3,6 +3,7 @@
 #include "bucket.h"
 #include "charttheme.h"
 #include "csv.h"
+#include "rasterview.h"
 #include "timelinechart.h"
 #include "timeutil.h"
 
@@ -42,15 +43,33 @@ QString formatInZone(int64_t us, const QString &zone)
     return tz.isValid() ? formatIsoInZone(us, tz) : formatIsoUtc(us);
 }
 
+// SOURCE_DATE_EPOCH (the reproducible-builds convention) pins the time, so that a script can
+// rebuild a byte-identical image; an empty generatedAt leaves the time out altogether.
+QString generationTime()
+{
+    bool ok = false;
+    const qint64 epoch = qEnvironmentVariable("SOURCE_DATE_EPOCH").toLongLong(&ok);
+    const QDateTime now = ok && epoch >= 0 ? QDateTime::fromSecsSinceEpoch(epoch, Qt::UTC) : QDateTime::currentDateTimeUtc();
+    return now.toString(Qt::ISODate);
+}
+
 QString softwareName(const Provenance &p)
 {
     return QStringLiteral("DNS Timeline %1").arg(p.appVersion);
 }
 
-QString chartTitle(const TimelineChart &chart)
+// What an export draws: the widget (its palette decides the theme), its plot and its title. The
+// timeline and the day × time raster both export through this.
+struct Source
 {
-    const QString title = chart.title();
-    return title.isEmpty() ? QStringLiteral("DNS Timeline chart") : oneLineText(title);
+    QWidget &widget;
+    QCustomPlot *plot;
+    QString title;
+};
+
+QString chartTitle(const Source &source)
+{
+    return source.title.isEmpty() ? QStringLiteral("DNS Timeline chart") : oneLineText(source.title);
 }
 
 // What the chart looks like for the time of an export, undone by the destructor:
@@ -62,9 +81,10 @@ QString chartTitle(const TimelineChart &chart)
 class ExportScope
 {
 public:
-    explicit ExportScope(TimelineChart &chart) : m_chart(chart)
+    explicit ExportScope(const Source &source) : m_chart(source.widget)
     {
-        QCustomPlot *plot = chart.plot();
+        QWidget &chart = source.widget;
+        QCustomPlot *plot = source.plot;
         for (int i = 0; i < plot->layerCount(); ++i) {
             for (QCPLayerable *layerable : plot->layer(i)->children()) {
                 auto *element = qobject_cast<QCPLayoutElement *>(layerable);
@@ -101,7 +121,7 @@ public:
     ExportScope &operator=(const ExportScope &) = delete;
 
 private:
-    TimelineChart &m_chart;
+    QWidget &m_chart;
     QPalette m_old;
     bool m_ownPalette = false;
     bool m_changed = false;
@@ -116,13 +136,13 @@ struct Footer
     int height = 0;
 };
 
-Footer planFooter(const TimelineChart &chart, const ExportOptions &options, const Provenance &provenance, QSize size)
+Footer planFooter(const Source &source, const ExportOptions &options, const Provenance &provenance, QSize size)
 {
     Footer f;
     if (!options.footer)
         return f;
     f.text = provenance.oneLine();
-    f.font = chart.font();
+    f.font = source.widget.font();
     const qreal base = f.font.pointSizeF() > 0 ? f.font.pointSizeF() : 9;
     // Smaller than the chart's text; shrink further (to 60 %) before giving up on the whole line.
     // 8 px margins, and 3 % to spare: an SVG viewer lays the text out with its own font metrics.
@@ -149,12 +169,12 @@ Footer planFooter(const TimelineChart &chart, const ExportOptions &options, cons
 
 // Draws the chart (and the footer) with `painter` into the logical rectangle 0,0 size. The painter
 // may be scaled (raster at scale > 1) or a vector device.
-void drawChart(TimelineChart &chart, QCPPainter &painter, QSize size, const Footer &footer)
+void drawChart(const Source &source, QCPPainter &painter, QSize size, const Footer &footer)
 {
     const ChartTheme theme = ChartTheme::light();
     painter.fillRect(QRect(QPoint(0, 0), size), theme.background);
     const QSize chartSize(size.width(), std::max(TimelineChart::kMinImageSide, size.height() - footer.height));
-    chart.plot()->toPainter(&painter, chartSize.width(), chartSize.height());
+    source.plot->toPainter(&painter, chartSize.width(), chartSize.height());
     if (footer.height > 0) {
         painter.save();
         painter.setFont(footer.font);
@@ -164,7 +184,7 @@ void drawChart(TimelineChart &chart, QCPPainter &painter, QSize size, const Foot
         painter.restore();
     }
     // toPainter leaves the layout at the export's size: the widget gets its own back on the next replot.
-    chart.plot()->replot(QCustomPlot::rpQueuedReplot);
+    source.plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 QByteArray xmpMetadata(const QString &title, const Provenance &p)
@@ -231,7 +251,7 @@ bool writeAtomically(const QString &path, const QByteArray &bytes, QString *erro
     return true;
 }
 
-bool exportRaster(TimelineChart &chart, const QString &path, ExportFormat format, const ExportOptions &options,
+bool exportRaster(const Source &chart, const QString &path, ExportFormat format, const ExportOptions &options,
                   const Provenance &provenance, QString *error)
 {
     const double scale = options.effectiveScale();
@@ -292,7 +312,7 @@ bool exportRaster(TimelineChart &chart, const QString &path, ExportFormat format
     return true;
 }
 
-bool exportPdf(TimelineChart &chart, const QString &path, const ExportOptions &options, const Provenance &provenance,
+bool exportPdf(const Source &chart, const QString &path, const ExportOptions &options, const Provenance &provenance,
                QString *error)
 {
     const QSize size = TimelineChart::clampImageSize(options.size);
@@ -329,7 +349,7 @@ bool exportPdf(TimelineChart &chart, const QString &path, const ExportOptions &o
 constexpr const char *kSvgTitlePlaceholder = "@@dnt-svg-title@@";
 constexpr const char *kSvgDescPlaceholder = "@@dnt-svg-desc@@";
 
-bool exportSvg(TimelineChart &chart, const QString &path, const ExportOptions &options, const Provenance &provenance,
+bool exportSvg(const Source &chart, const QString &path, const ExportOptions &options, const Provenance &provenance,
                QString *error)
 {
     const QSize size = TimelineChart::clampImageSize(options.size);
@@ -385,12 +405,7 @@ Provenance Provenance::fromChart(const TimelineChart &chart)
     const auto [from, to] = chart.visibleRange();
     p.fromUs = from;
     p.toUs = to;
-    // SOURCE_DATE_EPOCH (the reproducible-builds convention) pins the time, so that a script can
-    // rebuild a byte-identical image; an empty generatedAt leaves the time out altogether.
-    bool ok = false;
-    const qint64 epoch = qEnvironmentVariable("SOURCE_DATE_EPOCH").toLongLong(&ok);
-    const QDateTime now = ok && epoch >= 0 ? QDateTime::fromSecsSinceEpoch(epoch, Qt::UTC) : QDateTime::currentDateTimeUtc();
-    p.generatedAt = now.toString(Qt::ISODate);
+    p.generatedAt = generationTime();
     return p;
 }
 
@@ -491,8 +506,10 @@ QByteArray chartCsv(const TimelineChart &chart, const Provenance &provenance)
     return text.toUtf8();
 }
 
-bool exportChart(TimelineChart &chart, const QString &path, const ExportOptions &options, const Provenance &provenance,
-                 QString *error)
+namespace {
+
+bool exportSource(const Source &chart, const QByteArray &csv, const QString &path, const ExportOptions &options,
+                  const Provenance &provenance, QString *error)
 {
     QString message;
     QString *err = error ? error : &message;
@@ -515,9 +532,63 @@ bool exportChart(TimelineChart &chart, const QString &path, const ExportOptions 
     case ExportFormat::Svg:
         return exportSvg(chart, path, options, provenance, err);
     case ExportFormat::Csv:
-        return writeAtomically(path, chartCsv(chart, provenance), err);
+        return writeAtomically(path, csv, err);
     }
     return false;
+}
+
+} // namespace
+
+Provenance Provenance::fromRaster(const RasterView &view)
+{
+    Provenance p;
+    const RasterGrid &g = view.grid();
+    p.bucket = QStringLiteral("day x %1-minute slot").arg(g.slotMinutes);
+    p.zone = QString::fromUtf8(g.zone);
+    if (!g.days.isEmpty()) {
+        const QTimeZone zone(g.zone);
+        const QTimeZone z = zone.isValid() ? zone : QTimeZone::utc();
+        p.fromUs = QDateTime(g.days.first(), QTime(0, 0), z).toMSecsSinceEpoch() * 1000;
+        p.toUs = QDateTime(g.days.last().addDays(1), QTime(0, 0), z).toMSecsSinceEpoch() * 1000;
+    }
+    p.generatedAt = generationTime();
+    return p;
+}
+
+QByteArray rasterCsv(const RasterView &view, const Provenance &provenance)
+{
+    const RasterGrid &g = view.grid();
+    QString text;
+    for (const QString &line : provenance.lines())
+        text += QStringLiteral("# ") + line + QStringLiteral("\r\n");
+    text += csvLine({QStringLiteral("day"), QStringLiteral("slot_start"), QStringLiteral("count")});
+    // The cells drawn: every slot that existed on its day (not the hour a DST change skipped).
+    for (int r = 0; r < g.rowCount(); ++r) {
+        const QString day = g.days.at(r).toString(Qt::ISODate);
+        for (int s = 0; s < g.slotCount(); ++s) {
+            if (!g.exists(r, s))
+                continue;
+            const int m = g.slotStartMinute(s);
+            text += csvLine({day,
+                             QStringLiteral("%1:%2").arg(m / 60, 2, 10, QLatin1Char('0')).arg(m % 60, 2, 10, QLatin1Char('0')),
+                             QString::number(g.count(r, s))});
+        }
+    }
+    return text.toUtf8();
+}
+
+bool exportChart(TimelineChart &chart, const QString &path, const ExportOptions &options, const Provenance &provenance,
+                 QString *error)
+{
+    const QByteArray csv = exportFormatForPath(path) == ExportFormat::Csv ? chartCsv(chart, provenance) : QByteArray();
+    return exportSource(Source{chart, chart.plot(), chart.title()}, csv, path, options, provenance, error);
+}
+
+bool exportChart(RasterView &view, const QString &path, const ExportOptions &options, const Provenance &provenance,
+                 QString *error)
+{
+    const QByteArray csv = exportFormatForPath(path) == ExportFormat::Csv ? rasterCsv(view, provenance) : QByteArray();
+    return exportSource(Source{view, view.plot(), view.title()}, csv, path, options, provenance, error);
 }
 
 } // namespace dnt

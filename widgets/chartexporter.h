@@ -12,6 +12,7 @@
 
 namespace dnt {
 
+class RasterView;
 class TimelineChart;
 
 // Where a chart comes from, so that someone else can rebuild it: travels with every export (PNG text
@@ -32,6 +33,8 @@ struct Provenance
     // Bucket, zone and range from the chart (its series and visible range), generatedAt = now (or
     // SOURCE_DATE_EPOCH when set, for reproducible output). The caller adds files and selection.
     static Provenance fromChart(const TimelineChart &chart);
+    // The same for the day × time raster: bucket "day x 30-minute slot", its zone, its whole days.
+    static Provenance fromRaster(const RasterView &view);
 
     // "DNS Timeline 0.1.0", "files: dns.log (sha256 ab…), …", "selection: …", "bucket: hour",
     // "zone: UTC", "range: 2016-07-20T00:00:00Z – 2016-07-30T00:00:00Z", "generated: …".
@@ -68,6 +71,13 @@ struct ExportOptions
 // GUI thread (it renders the widget).
 bool exportChart(TimelineChart &chart, const QString &path, const ExportOptions &options, const Provenance &provenance,
                  QString *error);
+
+// The day × time raster through the same paths. Its CSV has one row per cell drawn (day, slot_start,
+// count: the local date, the slot's wall-clock start "HH:MM" in the grid's zone, the lookups), every
+// slot that existed that day, zeros included.
+bool exportChart(RasterView &view, const QString &path, const ExportOptions &options, const Provenance &provenance,
+                 QString *error);
+QByteArray rasterCsv(const RasterView &view, const Provenance &provenance);
 
 // The format for a path's extension, or nullopt.
 std::optional<ExportFormat> exportFormatForPath(const QString &path);

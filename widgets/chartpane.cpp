@@ -1,5 +1,6 @@
 #include "chartpane.h"
 
+#include "rasterview.h"
 #include "readjobrunner.h"
 #include "timelinechart.h"
 #include "timeutil.h"
@@ -9,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -46,8 +48,24 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     m_log->setToolTip(tr("Logarithmic y axis (empty buckets draw nothing)"));
     m_info = new QLabel(this);
     m_info->setTextFormat(Qt::PlainText);
+    m_view = new QComboBox(this);
+    m_view->addItem(tr("Timeline"));
+    m_view->addItem(tr("Day × time"));
+    m_view->setToolTip(tr("The timeline, or one row per day and one column per time of day, coloured by count"));
+    m_slot = new QComboBox(this);
+    for (int minutes : RasterGrid::validSlots())
+        m_slot->addItem(minutes == 60 ? tr("1 hour") : tr("%n minute(s)", nullptr, minutes), minutes);
+    m_slot->setCurrentIndex(m_slot->findData(60));
+    m_slot->setToolTip(tr("Width of a time-of-day slot in the day × time view"));
+    m_slot->setEnabled(false);
+    m_raster = new RasterView(this);
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_chart);
+    m_stack->addWidget(m_raster);
 
     auto *bar = new QHBoxLayout;
+    bar->addWidget(m_view);
+    bar->addWidget(m_slot);
     bar->addWidget(reset);
     bar->addWidget(m_splitClients);
     bar->addWidget(m_style);
@@ -58,7 +76,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
-    layout->addWidget(m_chart, 1);
+    layout->addWidget(m_stack, 1);
 
     connect(reset, &QToolButton::clicked, this, &ChartPane::resetView);
     connect(m_splitClients, &QCheckBox::toggled, this, [this] { refresh(); });
@@ -70,6 +88,78 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     });
     connect(m_log, &QCheckBox::toggled, m_chart, &TimelineChart::setLogScale);
     connect(m_chart, &TimelineChart::visibleRangeChanged, this, &ChartPane::requestRange);
+    connect(m_view, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_stack->setCurrentIndex(index);
+        m_slot->setEnabled(index == 1);
+        if (index == 1)
+            requestRaster();
+    });
+    connect(m_slot, &QComboBox::currentIndexChanged, this, [this] { requestRaster(); });
+}
+
+bool ChartPane::showsRaster() const
+{
+    return m_view->currentIndex() == 1;
+}
+
+void ChartPane::setShowsRaster(bool raster)
+{
+    m_view->setCurrentIndex(raster ? 1 : 0);
+}
+
+int ChartPane::rasterSlot() const
+{
+    return m_slot->currentData().toInt();
+}
+
+void ChartPane::setRasterSlot(int minutes)
+{
+    const int index = m_slot->findData(minutes);
+    if (index >= 0)
+        m_slot->setCurrentIndex(index);
+}
+
+Provenance ChartPane::provenance() const
+{
+    Provenance p = showsRaster() ? Provenance::fromRaster(*m_raster) : Provenance::fromChart(*m_chart);
+    p.selection = m_selection.describe();
+    return p;
+}
+
+bool ChartPane::exportShown(const QString &path, const ExportOptions &options, const Provenance &provenance,
+                            QString *error)
+{
+    return showsRaster() ? exportChart(*m_raster, path, options, provenance, error)
+                         : exportChart(*m_chart, path, options, provenance, error);
+}
+
+void ChartPane::requestRaster()
+{
+    if (!showsRaster())
+        return;
+    // The raster covers the whole local days of what the timeline shows (its visible range).
+    const auto [from, to] = m_chart->visibleRange();
+    const Selection sel = m_selection;
+    const QTimeZone zone = m_zone;
+    const int slot = rasterSlot();
+    if (!m_home || to <= from) {
+        RasterGrid empty;
+        empty.zone = isUtc(zone) ? QByteArray("UTC") : zone.id();
+        empty.slotMinutes = slot;
+        m_raster->setEmptyMessage(m_chart->emptyMessage());
+        m_raster->setGrid(empty);
+        return;
+    }
+    m_raster->setTitle(tr("%1 — lookups by day and time of day").arg(sel.describe()));
+    m_runner->run<RasterGrid>(
+        QStringLiteral("raster"),
+        [sel, zone, from, to, slot](Store &store) { return RasterGrid::query(store, sel, zone, from, to, slot); },
+        [this](const RasterGrid &grid) {
+            m_raster->setEmptyMessage(tr("No lookups in this range"));
+            m_raster->setGrid(grid);
+            emit rasterShown(grid);
+        },
+        [this](const QString &error) { m_info->setText(error); });
 }
 
 bool ChartPane::splitByClient() const
@@ -169,6 +259,7 @@ void ChartPane::requestWhole()
                 m_chart->setEmptyMessage(m_selection.isEmpty() ? tr("This project has no lookups yet: import a log file")
                                                                : tr("No lookups match this selection"));
                 show(VolumeSeries{});
+                requestRaster();
                 return;
             }
             m_home = std::make_pair(r.series.fromUs, r.series.toUs);
@@ -225,6 +316,7 @@ void ChartPane::show(const VolumeSeries &series)
                         : tr("%1 lookups charted · one bar per %2")
                               .arg(QLocale().toString(qlonglong(series.total())), bucketUnitLabel(series.unit)));
     emit seriesShown(series);
+    requestRaster(); // the raster follows the selection and the visible range
 }
 
 } // namespace dnt

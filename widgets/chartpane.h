@@ -1,6 +1,8 @@
 #pragma once
 
+#include "chartexporter.h"
 #include "event.h"
+#include "rastergrid.h"
 #include "selection.h"
 #include "volumeseries.h"
 
@@ -12,14 +14,18 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QStackedWidget;
 class QToolButton;
 
 namespace dnt {
 
+class RasterView;
 class ReadJobRunner;
 class TimelineChart;
 
-// The chart with its toolbar. Turns "this selection, this visible range" into bucketed queries on the
+// The chart with its toolbar: the timeline, or (toggle "Day × time") the day × time-of-day raster of
+// the same selection over the timeline's visible range, queried on the reader thread too (channel
+// "raster"). Turns "this selection, this visible range" into bucketed queries on the
 // reader thread (through ReadJobRunner, channel "chart") and shows the newest result; a result that
 // arrives after a newer request is dropped by the runner.
 class ChartPane : public QWidget
@@ -29,6 +35,17 @@ public:
     explicit ChartPane(ReadJobRunner *runner, QWidget *parent = nullptr);
 
     TimelineChart *chart() const { return m_chart; }
+    RasterView *raster() const { return m_raster; }
+    // Which view is shown, and the raster's slot width in minutes (1, 2, 5, 10, 30 or 60).
+    bool showsRaster() const;
+    void setShowsRaster(bool raster);
+    int rasterSlot() const;
+    void setRasterSlot(int minutes);
+    QComboBox *viewBox() const { return m_view; }
+    QComboBox *slotBox() const { return m_slot; }
+    // Provenance of the view shown (the caller adds the files), and its export through the one exporter.
+    Provenance provenance() const;
+    bool exportShown(const QString &path, const ExportOptions &options, const Provenance &provenance, QString *error);
     Selection selection() const { return m_selection; }
     bool splitByClient() const;
     void setSplitByClient(bool split);
@@ -54,12 +71,15 @@ public slots:
 signals:
     // A query result was drawn (tests and the status bar use it).
     void seriesShown(const dnt::VolumeSeries &series);
+    // A raster result was drawn.
+    void rasterShown(const dnt::RasterGrid &grid);
 
 private:
     void requestWhole();
     void requestRange(int64_t fromUs, int64_t toUs, int pixelWidth);
     void show(const VolumeSeries &series);
     Split split() const;
+    void requestRaster();
 
     ReadJobRunner *m_runner;
     TimelineChart *m_chart;
@@ -67,6 +87,10 @@ private:
     QComboBox *m_style;
     QComboBox *m_values;
     QCheckBox *m_log;
+    QComboBox *m_view;
+    QComboBox *m_slot;
+    QStackedWidget *m_stack;
+    RasterView *m_raster;
     QLabel *m_info;
     Selection m_selection;
     VolumeSeries m_shown;

@@ -19,7 +19,16 @@ struct ChartTheme
     QColor emptyText;
     QVector<QColor> series; // bar colours, in stacking order
 
-    // Okabe & Ito's colour-blind-safe palette, ordered so that neighbouring series contrast; their
+    // A chart holds up to 12 series. The palette has 7 colours (Okabe–Ito without the vermillion kept
+    // for markers); series 8–12 take colours 1–5 again with a second visual channel — bars hatched,
+    // lines dashed — so that every series has its own (colour, pattern) style, readable without
+    // telling hues apart.
+    static constexpr int kMaxSeries = 12;
+    QColor seriesColor(int index) const { return series.isEmpty() ? QColor(Qt::gray) : series.at(index % series.size()); }
+    bool seriesPatterned(int index) const { return !series.isEmpty() && (index / series.size()) % 2 == 1; }
+
+    // Okabe & Ito's colour-blind-safe palette (M. Okabe and K. Ito, "Color Universal Design", 2002/2008,
+    // https://jfly.uni-koeln.de/color/), ordered so that neighbouring series contrast; their
     // vermillion is kept for event markers so that a marker is never mistaken for a series.
     static QVector<QColor> okabeIto()
     {

@@ -2,6 +2,7 @@
 
 #include <QRect>
 #include <QString>
+#include <QVector>
 
 namespace dnt {
 
@@ -15,6 +16,12 @@ struct EventLabel
     QRect rect;          // the label's box
     int row = 0;         // 0 = top row
     int markerX = 0;     // pixel column of the marker line (span: its start, clipped to the plot)
+    // A numbered badge instead of a label: when the label rows are full, an event gets a small box
+    // with a running number; its title shows on hover (hoverText). A badge that found no room of
+    // its own takes in the next events too ("12+"), so that nothing overlaps whatever the crowd.
+    bool badge = false;
+    QVector<int> eventIndices; // every event the label or badge stands for (eventIndex first)
+    QString hoverText;         // badge: "12. title" per event, one per line (plain text)
 };
 
 } // namespace dnt

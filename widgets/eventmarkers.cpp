@@ -1,6 +1,7 @@
 #include "eventmarkers.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace dnt {
@@ -97,6 +98,7 @@ void EventMarkers::draw(QCPPainter *painter)
     const QFontMetrics fm(m_font, painter->device());
     const int height = fm.height() + 2 * kPadY;
     QVector<QVector<std::pair<int, int>>> rows;
+    QVector<Anchor> crowded; // no room in the label rows: badges
     painter->setFont(m_font);
     for (const Anchor &a : anchors) {
         // simplified(): a title with line breaks from a CSV must still be one line.
@@ -119,22 +121,76 @@ void EventMarkers::draw(QCPPainter *painter)
             if (!clash)
                 break;
         }
+        if (row == kMaxLabelRows) {
+            crowded.append(a);
+            continue;
+        }
         if (row == rows.size())
             rows.append(QVector<std::pair<int, int>>());
         rows[row].append({left, right});
         const QRect box(left, area.top() + 2 + row * (height + kRowSpacing), width, height);
-        m_labels.append(EventLabel{a.index, text, box, row, a.x});
+        m_labels.append(EventLabel{a.index, text, box, row, a.x, false, {a.index}, QString()});
     }
     m_rowCount = static_cast<int>(rows.size());
+
+    // Badges: a running number centred on the marker, moved right past the previous badge of its row
+    // when needed; every badge is as wide as "N+" so that one taking in later events keeps its size.
+    const int digits = QString::number(crowded.size()).size();
+    const int badgeWidth = fm.horizontalAdvance(QString(digits, QLatin1Char('8')) + QLatin1Char('+')) + 2 * kPadX;
+    QVector<int> badgeRowEnd;
+    int number = 0;
+    for (const Anchor &a : std::as_const(crowded)) {
+        ++number;
+        const QString title = QStringLiteral("%1. %2").arg(number).arg(m_events.at(a.index).title.simplified());
+        const int wanted = std::max(area.left() + 1, a.x - badgeWidth / 2);
+        int placedRow = -1, left = 0;
+        for (int r = 0; r < kMaxBadgeRows; ++r) {
+            if (r == badgeRowEnd.size())
+                badgeRowEnd.append(INT_MIN / 2);
+            const int l = std::max(wanted, badgeRowEnd[r] + kLabelGap / 2);
+            if (l + badgeWidth <= area.right()) {
+                placedRow = r;
+                left = l;
+                break;
+            }
+        }
+        if (placedRow < 0) {
+            // No room of its own: the last badge stands for this event too.
+            EventLabel &last = m_labels.last();
+            if (!last.badge)
+                continue; // a plot narrower than one badge: there is nowhere to show it
+            last.eventIndices.append(a.index);
+            last.hoverText += QLatin1Char('\n') + title;
+            if (!last.text.endsWith(QLatin1Char('+')))
+                last.text += QLatin1Char('+');
+            continue;
+        }
+        badgeRowEnd[placedRow] = left + badgeWidth;
+        const int row = m_rowCount + placedRow;
+        const QRect box(left, area.top() + 2 + row * (height + kRowSpacing), badgeWidth, height);
+        m_labels.append(EventLabel{a.index, QString::number(number), box, row, a.x, true, {a.index}, title});
+    }
+    for (const EventLabel &label : std::as_const(m_labels))
+        m_rowCount = std::max(m_rowCount, label.row + 1);
 
     for (const EventLabel &label : std::as_const(m_labels)) {
         painter->fillRect(label.rect, m_theme.labelBackground);
         // The accent bar is on the side that faces the marker.
-        const int accentX = label.rect.left() >= label.markerX ? label.rect.left() : label.rect.right() - 1;
-        painter->fillRect(QRect(accentX, label.rect.top(), 2, label.rect.height()), colorOf(m_events.at(label.eventIndex)));
+        const QColor accent = colorOf(m_events.at(label.eventIndex));
+        if (label.badge) {
+            // A badge is framed in its event's colour on every side.
+            painter->fillRect(QRect(label.rect.left(), label.rect.top(), label.rect.width(), 2), accent);
+            painter->fillRect(QRect(label.rect.left(), label.rect.bottom() - 1, label.rect.width(), 2), accent);
+            painter->fillRect(QRect(label.rect.left(), label.rect.top(), 2, label.rect.height()), accent);
+            painter->fillRect(QRect(label.rect.right() - 1, label.rect.top(), 2, label.rect.height()), accent);
+        } else {
+            const int accentX = label.rect.left() >= label.markerX ? label.rect.left() : label.rect.right() - 1;
+            painter->fillRect(QRect(accentX, label.rect.top(), 2, label.rect.height()), accent);
+        }
         painter->setPen(m_theme.labelText);
         // QPainter::drawText never interprets markup: "<b>x</b>" is drawn as those ten characters.
-        painter->drawText(label.rect.adjusted(kPadX, 0, -kPadX + 1, 0), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+        painter->drawText(label.rect.adjusted(kPadX, 0, -kPadX + 1, 0),
+                          (label.badge ? Qt::AlignHCenter : Qt::AlignLeft) | Qt::AlignVCenter | Qt::TextSingleLine,
                           label.text);
     }
 }

@@ -15,7 +15,8 @@ namespace dnt {
 
 // Draws the project's events over the data of one axis rect: a point event as a vertical line at its
 // start, a span event as a translucent band with edge lines, and every visible event's title along the
-// top, in as many rows as it takes for no two labels to overlap. Titles come from users and from
+// top, in as many rows as it takes (up to kMaxLabelRows) for no two labels to overlap; the rest as
+// numbered badges whose titles show on hover. Titles come from users and from
 // imported files, so they are drawn with QPainter::drawText as plain text: never interpreted as rich
 // text. Placement is computed while drawing, from the axis mapping of that very rendering, so a widget
 // replot and an export at another size each get labels that fit them.
@@ -24,6 +25,10 @@ class EventMarkers : public QCPLayerable
 public:
     // Labels longer than this many pixels are elided.
     static constexpr int kMaxLabelWidth = 240;
+    // At most this many rows of labels; the events that find no room there become numbered badges,
+    // in at most kMaxBadgeRows rows under them.
+    static constexpr int kMaxLabelRows = 3;
+    static constexpr int kMaxBadgeRows = 3;
 
     EventMarkers(QCPAxisRect *axisRect, const QString &layerName);
 

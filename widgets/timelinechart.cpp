@@ -6,6 +6,7 @@
 #include "categorylegend.h"
 #include "eventmarkers.h"
 #include "integerticker.h"
+#include "plotimage.h"
 #include "timeutil.h"
 #include "utcdateticker.h"
 
@@ -23,6 +24,15 @@
 
 namespace dnt {
 
+namespace {
+
+// Lines of series 8–12 are dashed: their colour repeats one of series 1–5 (see ChartTheme).
+QPen seriesPen(const ChartTheme &theme, int index)
+{
+    return QPen(theme.seriesColor(index), 2, theme.seriesPatterned(index) ? Qt::DashLine : Qt::SolidLine);
+}
+
+} // namespace
 
 TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent), d(new Private)
 {
@@ -189,10 +199,12 @@ void TimelineChart::applyTheme(const ChartTheme &theme)
     if (d->categoryLegend)
         d->categoryLegend->setTextColor(theme.foreground);
     d->emptyText->setColor(theme.emptyText);
-    for (int i = 0; i < d->bars.size(); ++i)
-        d->bars[i]->setColor(theme.series.at(i % theme.series.size()));
+    for (int i = 0; i < d->bars.size(); ++i) {
+        d->bars[i]->setColor(theme.seriesColor(i));
+        d->bars[i]->setHatched(theme.seriesPatterned(i), theme.background);
+    }
     for (int i = 0; i < d->graphs.size(); ++i)
-        d->graphs[i]->setPen(QPen(theme.series.at(i % theme.series.size()), 2));
+        d->graphs[i]->setPen(seriesPen(theme, i));
     d->markers->setTheme(theme);
 }
 
@@ -546,7 +558,7 @@ void TimelineChart::rebuildPlottables()
     d->top = QVector<double>(n, 0.0);
     QVector<double> base(n, 0.0);
     for (qsizetype s = 0; s < series.series.size(); ++s) {
-        const QColor color = d->theme.series.at(s % d->theme.series.size());
+        const QColor color = d->theme.seriesColor(int(s));
         const QVector<double> &v = d->values.at(s);
         if (bars) {
             if (d->bars.size() <= s)
@@ -560,6 +572,7 @@ void TimelineChart::rebuildPlottables()
                 d->top[i] = base[i];
             }
             d->bars[s]->setColor(color);
+            d->bars[s]->setHatched(d->theme.seriesPatterned(int(s)), d->theme.background);
             d->bars[s]->setBars(std::move(rects));
             d->bars[s]->setName(series.series.at(s).label);
             if (series.series.size() > 1)
@@ -569,7 +582,7 @@ void TimelineChart::rebuildPlottables()
         if (d->graphs.size() <= s)
             d->graphs.append(new QCPGraph(m_plot->xAxis, m_plot->yAxis));
         QCPGraph *g = d->graphs[s];
-        g->setPen(QPen(color, 2));
+        g->setPen(seriesPen(d->theme, int(s)));
         g->setName(series.series.at(s).label);
         g->setAdaptiveSampling(true);
         QVector<double> keys, vals;
@@ -690,20 +703,7 @@ QSize TimelineChart::clampImageSize(QSize size)
 
 QImage TimelineChart::renderImage(QSize size)
 {
-    const QSize s = clampImageSize(size);
-    const ChartTheme screenTheme = d->theme;
-    applyTheme(ChartTheme::light());
-    QImage image(s, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    {
-        QCPPainter painter(&image);
-        m_plot->toPainter(&painter, s.width(), s.height());
-    }
-    applyTheme(screenTheme);
-    // toPainter leaves the layout at the image's size; the widget gets its own back on the next
-    // replot (queued, so that callers can still map coordinates in the image they just got).
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-    return image.convertToFormat(QImage::Format_RGB32);
+    return renderPlotImage(m_plot, clampImageSize(size), d->theme, [this](const ChartTheme &t) { applyTheme(t); });
 }
 
 bool TimelineChart::exportPng(const QString &path, QSize size, QString *error)

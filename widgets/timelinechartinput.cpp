@@ -189,6 +189,10 @@ int TimelineChart::bucketAtPixel(int x) const
 
 QString TimelineChart::tooltipText(QPoint pos) const
 {
+    // A badge's hover text: the titles it stands for.
+    for (const EventLabel &label : d->markers->labels())
+        if (label.badge && label.rect.contains(pos))
+            return label.hoverText;
     const int i = m_plot->axisRect()->rect().contains(pos) ? bucketAtPixel(pos.x()) : -1;
     if (i < 0)
         return {};

@@ -415,6 +415,72 @@ private slots:
         QVERIFY(!QFile::exists(m_dir.filePath("no/such/dir/x.png")));
     }
 
+    // render --chart raster: the CSV's cells equal a count made here from the log's own lines in the
+    // display zone (Qt's zone conversion, not ours), and the PNG carries the raster's provenance.
+    void renderRaster()
+    {
+        const QString csv = m_dir.filePath(QStringLiteral("raster.csv"));
+        const Run r = cli({"render", m_project, "-o", csv, "--chart", "raster", "--raster-slot", "30", "--name",
+                           "mail1.trump-email.com", "--tz", "America/New_York"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QTimeZone ny("America/New_York");
+        QMap<QPair<QString, QString>, int64_t> expected;
+        QDate first, last;
+        for (const Row &row : m_rows) {
+            if (row.name != QLatin1String("mail1.trump-email.com"))
+                continue;
+            const QDateTime local = QDateTime::fromMSecsSinceEpoch(row.us / 1000, ny);
+            const QTime t = local.time();
+            const QString slot = QStringLiteral("%1:%2").arg(t.hour(), 2, 10, QLatin1Char('0')).arg(t.minute() / 30 * 30, 2, 10, QLatin1Char('0'));
+            ++expected[{local.date().toString(Qt::ISODate), slot}];
+            first = first.isValid() ? std::min(first, local.date()) : local.date();
+            last = last.isValid() ? std::max(last, local.date()) : local.date();
+        }
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        int cells = 0;
+        int64_t total = 0;
+        bool header = false, provenance = false;
+        for (const QString &line : lines) {
+            if (line.startsWith('#')) {
+                provenance = provenance || line.contains(QStringLiteral("bucket: day x 30-minute slot"));
+                continue;
+            }
+            if (!header) {
+                QCOMPARE(line, QStringLiteral("day,slot_start,count"));
+                header = true;
+                continue;
+            }
+            const QStringList f = line.split(',');
+            QCOMPARE(f.size(), 3);
+            QCOMPARE(f.at(2).toLongLong(), expected.value({f.at(0), f.at(1)}));
+            total += f.at(2).toLongLong();
+            ++cells;
+        }
+        QVERIFY(provenance);
+        QCOMPARE(cells, int(first.daysTo(last) + 1) * 48); // every day, every slot, zeros included
+        int64_t all = 0;
+        for (int64_t c : expected)
+            all += c;
+        QCOMPARE(total, all);
+        QVERIFY(all > 3000);
+
+        const QString png = m_dir.filePath(QStringLiteral("raster.png"));
+        QCOMPARE(cli({"render", m_project, "-o", png, "--chart", "raster", "--name", "mail1.trump-email.com", "--size",
+                      "1000x700"})
+                     .exitCode,
+                 0);
+        QImageReader reader(png);
+        QCOMPARE(reader.size(), QSize(1000, 700));
+        QVERIFY(reader.text(QStringLiteral("Description")).contains(QStringLiteral("bucket: day x 60-minute slot")));
+        QVERIFY(reader.text(QStringLiteral("Source")).contains(QStringLiteral("sha256")));
+        // Bad choices are usage errors.
+        QCOMPARE(cli({"render", m_project, "-o", png, "--chart", "raster", "--raster-slot", "15"}).exitCode, 1);
+        QCOMPARE(cli({"render", m_project, "-o", png, "--chart", "raster", "--raster-slot", "x"}).exitCode, 1);
+        QCOMPARE(cli({"render", m_project, "-o", png, "--chart", "pie"}).exitCode, 1);
+    }
+
     void refusesBadProjects()
     {
         const QString text = m_dir.filePath(QStringLiteral("notes.dnstimeline"));

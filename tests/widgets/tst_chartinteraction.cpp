@@ -92,6 +92,33 @@ private slots:
         QTest::keyClick(&chart, Qt::Key_Home);
         QCOMPARE(chart.visibleRange(), std::make_pair(home0, home1));
     }
+
+    // A double-click on the time axis resets the view; one inside the plot is the place to add an
+    // event (it does not zoom).
+    void doubleClicks()
+    {
+        TimelineChart chart;
+        chart.resize(1000, 500);
+        chart.setSeries(series());
+        const int64_t home0 = *parseIso8601(QStringLiteral("2016-07-01")), home1 = home0 + 10 * kUsPerDay;
+        chart.setHomeRange(home0, home1);
+        chart.setVisibleRange(home0 + kUsPerDay, home0 + 3 * kUsPerDay);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.plot()->replot();
+        const QRect area = chart.plot()->axisRect()->rect();
+        QSignalSpy added(&chart, &TimelineChart::timeDoubleClicked);
+        QTest::mouseDClick(chart.plot(), Qt::LeftButton, Qt::NoModifier, area.center());
+        QCOMPARE(added.count(), 1);
+        const int64_t at = added.first().first().toLongLong();
+        QVERIFY(std::abs(at - (home0 + 2 * kUsPerDay)) < kUsPerHour);
+        QCOMPARE(chart.visibleRange(), std::make_pair(home0 + kUsPerDay, home0 + 3 * kUsPerDay));
+        QSignalSpy changed(&chart, &TimelineChart::visibleRangeChanged);
+        QTest::mouseDClick(chart.plot(), Qt::LeftButton, Qt::NoModifier, QPoint(area.center().x(), area.bottom() + 8));
+        QCOMPARE(chart.visibleRange(), std::make_pair(home0, home1));
+        QCOMPARE(added.count(), 1);
+        QVERIFY(changed.wait(2000)); // the owner hears of it and re-queries
+    }
 };
 
 QTEST_MAIN(TstChartInteraction)

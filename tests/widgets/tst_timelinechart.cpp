@@ -478,10 +478,11 @@ void TestTimelineChart::labelsNeverOverlap()
         const QImage image = chart.renderImage(size);
         const QRect area = chart.plot()->axisRect()->rect();
         const QVector<EventLabel> labels = chart.eventLabels();
-        QCOMPARE(labels.size(), 21);
+        QVERIFY(labels.size() <= 21); // a badge may stand for several events when space runs out
         QSet<int> indices;
         for (int i = 0; i < labels.size(); ++i) {
-            indices.insert(labels[i].eventIndex);
+            for (int k : labels[i].eventIndices)
+                indices.insert(k);
             QVERIFY(labels[i].rect.left() >= area.left() && labels[i].rect.right() <= area.right());
             for (int j = i + 1; j < labels.size(); ++j)
                 QVERIFY2(!labels[i].rect.intersects(labels[j].rect),
@@ -489,9 +490,14 @@ void TestTimelineChart::labelsNeverOverlap()
         }
         QCOMPARE(indices.size(), 21);
         // The label of the event near the right edge sits left of its marker, ending at the line.
-        const auto last = std::find_if(labels.cbegin(), labels.cend(), [](const EventLabel &l) { return l.eventIndex == 20; });
-        QVERIFY(last->rect.right() < last->markerX);
-        QVERIFY(last->markerX - last->rect.right() <= 3);
+        // (In the narrow image the three label rows are taken there by the crowd's long titles: it is a badge.)
+        const auto last = std::find_if(labels.cbegin(), labels.cend(), [](const EventLabel &l) { return l.eventIndices.contains(20); });
+        QVERIFY(last != labels.cend());
+        QCOMPARE(last->badge, size.width() < 1000);
+        if (!last->badge) {
+            QVERIFY(last->rect.right() < last->markerX);
+            QVERIFY(last->markerX - last->rect.right() <= 3);
+        }
         const int rows = std::max_element(labels.cbegin(), labels.cend(), [](auto &a, auto &b) { return a.row < b.row; })->row + 1;
         QVERIFY(rows > 1);
         QVERIFY(rows <= 21);
