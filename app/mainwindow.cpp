@@ -140,6 +140,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setAcceptDrops(true);
     const AppSettings settings = AppSettings::load();
     applyAppTheme(settings.theme);
+    m_chartPane->setBucket(settings.defaultBucket);
     if (!isUtc(settings.displayZone)) {
         m_chartPane->setDisplayZone(settings.displayZone);
         m_eventModel->setDisplayZone(settings.displayZone);
@@ -294,6 +295,7 @@ void MainWindow::showSettings()
     const AppSettings chosen = dialog.settings();
     chosen.save();
     applyAppTheme(chosen.theme);
+    m_chartPane->setBucket(chosen.defaultBucket);
     setDisplayZone(chosen.displayZone);
 }
 

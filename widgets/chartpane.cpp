@@ -44,6 +44,12 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     m_values->addItem(tr("Counts"), int(ValueMode::Count));
     m_values->addItem(tr("Share of all lookups"), int(ValueMode::Share));
     m_values->setToolTip(tr("Lookup counts, or each series' share of all lookups in the bucket"));
+    m_bucket = new QComboBox(this);
+    m_bucket->addItem(tr("Auto bucket"), QString());
+    for (BucketUnit u : {BucketUnit::Minute, BucketUnit::FiveMinutes, BucketUnit::FifteenMinutes, BucketUnit::Hour,
+                         BucketUnit::SixHours, BucketUnit::Day, BucketUnit::Week, BucketUnit::Month})
+        m_bucket->addItem(tr("Per %1").arg(bucketUnitLabel(u)), bucketUnitName(u));
+    m_bucket->setToolTip(tr("One bar per minute … month, or automatic: the bucket follows the visible range"));
     m_log = new QCheckBox(tr("Log scale"), this);
     m_log->setToolTip(tr("Logarithmic y axis (empty buckets draw nothing)"));
     m_info = new QLabel(this);
@@ -70,6 +76,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     bar->addWidget(m_splitClients);
     bar->addWidget(m_style);
     bar->addWidget(m_values);
+    bar->addWidget(m_bucket);
     bar->addWidget(m_log);
     bar->addStretch(1);
     bar->addWidget(m_info);
@@ -87,6 +94,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
         refresh(); // shares need the all-lookups counts from the store
     });
     connect(m_log, &QCheckBox::toggled, m_chart, &TimelineChart::setLogScale);
+    connect(m_bucket, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_chart, &TimelineChart::visibleRangeChanged, this, &ChartPane::requestRange);
     connect(m_view, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_stack->setCurrentIndex(index);
@@ -95,6 +103,25 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
             requestRaster();
     });
     connect(m_slot, &QComboBox::currentIndexChanged, this, [this] { requestRaster(); });
+}
+
+std::optional<BucketUnit> ChartPane::bucket() const
+{
+    const QString name = m_bucket->currentData().toString();
+    return name.isEmpty() ? std::nullopt : bucketUnitFromString(name);
+}
+
+void ChartPane::setBucket(std::optional<BucketUnit> unit)
+{
+    m_bucket->setCurrentIndex(unit ? std::max(0, m_bucket->findData(bucketUnitName(*unit))) : 0);
+}
+
+BucketUnit ChartPane::unitFor(int64_t spanUs, int pixelWidth) const
+{
+    const auto fixed = bucket();
+    if (fixed && spanUs / bucketWidthUs(*fixed) <= kMaxFixedBuckets)
+        return *fixed;
+    return autoBucketUnit(spanUs, pixelWidth);
 }
 
 bool ChartPane::showsRaster() const
@@ -232,11 +259,12 @@ void ChartPane::requestWhole()
     const int width = std::max(200, m_chart->width());
     const QTimeZone zone = m_zone;
     const bool share = m_values->currentData().toInt() == int(ValueMode::Share);
+    const auto fixed = bucket();
     m_info->setText(tr("Querying…"));
     m_wholePending = true;
     m_runner->run<WholeResult>(
         QStringLiteral("chart"),
-        [sel, sp, width, zone, share](Store &store) {
+        [sel, sp, width, zone, share, fixed](Store &store) {
             WholeResult r;
             r.range = store.timeRange(sel);
             if (!r.range)
@@ -246,7 +274,8 @@ void ChartPane::requestWhole()
             q.split = sp;
             q.zone = zone;
             q.withAllCounts = share;
-            q.unit = autoBucketUnit(r.range->second + 1 - r.range->first, width);
+            const int64_t span = r.range->second + 1 - r.range->first;
+            q.unit = fixed && span / bucketWidthUs(*fixed) <= kMaxFixedBuckets ? *fixed : autoBucketUnit(span, width);
             q.fromUs = r.range->first;
             q.toUs = r.range->second + 1;
             r.series = store.volume(q);
@@ -281,7 +310,7 @@ void ChartPane::requestRange(int64_t fromUs, int64_t toUs, int pixelWidth)
     const Split sp = split();
     // Query half a screen beyond each side so that a short pan shows data at once.
     const int64_t span = toUs - fromUs;
-    const BucketUnit unit = autoBucketUnit(span, std::max(200, pixelWidth));
+    const BucketUnit unit = unitFor(span * 2, std::max(200, pixelWidth) * 2);
     int64_t from = fromUs - span / 2, to = toUs + span / 2;
     if (m_home) {
         from = std::max(from, m_home->first);
@@ -311,10 +340,14 @@ void ChartPane::show(const VolumeSeries &series)
 {
     m_shown = series;
     m_chart->setSeries(series);
-    m_info->setText(series.bucketStarts.isEmpty()
-                        ? QString()
-                        : tr("%1 lookups charted · one bar per %2")
-                              .arg(QLocale().toString(qlonglong(series.total())), bucketUnitLabel(series.unit)));
+    QString info;
+    if (!series.bucketStarts.isEmpty()) {
+        info = tr("%1 lookups charted · one bar per %2")
+                   .arg(QLocale().toString(qlonglong(series.total())), bucketUnitLabel(series.unit));
+        if (const auto fixed = bucket(); fixed && *fixed != series.unit)
+            info += tr(" (per %1 is too fine for this range: zoom in)").arg(bucketUnitLabel(*fixed));
+    }
+    m_info->setText(info);
     emit seriesShown(series);
     requestRaster(); // the raster follows the selection and the visible range
 }

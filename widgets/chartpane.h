@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chartexporter.h"
+#include "bucket.h"
 #include "event.h"
 #include "rastergrid.h"
 #include "selection.h"
@@ -52,6 +53,13 @@ public:
     QComboBox *styleBox() const { return m_style; }
     QComboBox *valuesBox() const { return m_values; }
     QCheckBox *logBox() const { return m_log; }
+    // The bucket: nullopt follows the visible range (about one bucket per 4 pixels); a fixed unit is
+    // used as long as the range queried has at most kMaxFixedBuckets of them, beyond that the chart
+    // falls back to the automatic bucket and says so.
+    std::optional<BucketUnit> bucket() const;
+    void setBucket(std::optional<BucketUnit> unit);
+    QComboBox *bucketBox() const { return m_bucket; }
+    static constexpr int64_t kMaxFixedBuckets = 20000;
     const VolumeSeries &shownSeries() const { return m_shown; }
     // Buckets and the time axis follow this zone (UTC by default); the chart is queried again.
     void setDisplayZone(const QTimeZone &zone);
@@ -80,6 +88,8 @@ private:
     void show(const VolumeSeries &series);
     Split split() const;
     void requestRaster();
+    // The unit for a query of this span at this width (the fixed bucket if it is not too fine).
+    BucketUnit unitFor(int64_t spanUs, int pixelWidth) const;
 
     ReadJobRunner *m_runner;
     TimelineChart *m_chart;
@@ -87,6 +97,7 @@ private:
     QComboBox *m_style;
     QComboBox *m_values;
     QCheckBox *m_log;
+    QComboBox *m_bucket;
     QComboBox *m_view;
     QComboBox *m_slot;
     QStackedWidget *m_stack;

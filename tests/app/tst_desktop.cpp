@@ -234,17 +234,53 @@ private slots:
         QTRY_VERIFY(w.chartPane()->chart()->grab().toImage().pixelColor(3, 3).lightness() > 200);
     }
 
+    void defaultBucketAndFixedBuckets()
+    {
+        QTemporaryDir dir;
+        const QString p = makeProject(dir.filePath("minutes.dnstimeline"), 40);
+        QVERIFY(!p.isEmpty());
+        AppSettings settings;
+        settings.defaultBucket = BucketUnit::Day;
+        settings.save();
+
+        MainWindow w;
+        w.setInteractive(false);
+        QCOMPARE(w.chartPane()->bucket(), std::optional<BucketUnit>(BucketUnit::Day));
+        QVERIFY(w.openProject(p));
+        // 40 lookups, one a minute from 00:00 on 1 May 2016: one day bucket holds them all.
+        QTRY_VERIFY(w.chartPane()->shownSeries().total() == 40 && w.chartPane()->shownSeries().unit == BucketUnit::Day);
+        QCOMPARE(w.chartPane()->shownSeries().bucketStarts.size(), 1);
+        QCOMPARE(w.chartPane()->shownSeries().bucketStarts.first(), 1462060800LL * 1000000LL);
+
+        w.chartPane()->setBucket(BucketUnit::Minute);
+        QTRY_VERIFY(w.chartPane()->shownSeries().unit == BucketUnit::Minute);
+        const VolumeSeries &minutes = w.chartPane()->shownSeries();
+        // The view keeps the day it showed: 1,440 minute buckets, the first 40 with one lookup each.
+        QCOMPARE(minutes.bucketStarts.size(), 1440);
+        QCOMPARE(minutes.total(), 40);
+        for (int i = 0; i < 1440; ++i)
+            QCOMPARE(minutes.series.first().counts.at(i), i < 40 ? 1 : 0);
+
+        // Back to automatic: the chart is queried again and the box says so.
+        QSignalSpy again(w.chartPane(), &ChartPane::seriesShown);
+        w.chartPane()->setBucket(std::nullopt);
+        QTRY_VERIFY(!again.isEmpty());
+        QCOMPARE(w.chartPane()->bucket(), std::nullopt);
+        QCOMPARE(w.chartPane()->bucketBox()->currentIndex(), 0);
+        QCOMPARE(w.chartPane()->shownSeries().total(), 40);
+    }
+
     void windowGeometryIsRestored()
     {
         {
             MainWindow w;
-            w.resize(1000, 640);
+            w.resize(1240, 700);
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
             w.close();
         }
         MainWindow again;
-        QCOMPARE(again.size(), QSize(1000, 640));
+        QCOMPARE(again.size(), QSize(1240, 700));
     }
 
     void everyToolbarControlExplainsItself()
