@@ -120,6 +120,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     m_totals = new QLabel(this);
     m_totals->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(m_importUi->statusWidget());
     statusBar()->addPermanentWidget(m_totals);
 
     connect(m_selectionPanel, &SelectionPanel::selectionChanged, m_chartPane, &ChartPane::setSelection);

@@ -5,15 +5,19 @@
 #include <QObject>
 #include <QPointer>
 
-class QProgressDialog;
+class QLabel;
+class QProgressBar;
+class QToolButton;
 class QWidget;
 
-namespace dnt {
+namespace dnt
+{
 
 class ImportController;
 
-// The GUI face of an import: a progress dialog with Cancel while the ImportController works, and a
-// report (per file: lookups, skipped, rejected lines with reasons) when it is done.
+// The GUI face of an import: progress with Cancel in the status bar while the ImportController works —
+// not modal, so the project can be explored while more files come in — and a report (per file: lookups,
+// skipped, rejected lines with reasons) when it is done.
 class ImportUi : public QObject
 {
     Q_OBJECT
@@ -25,6 +29,12 @@ public:
     // Shows the report; modal unless `modal` is false (tests).
     static void showReport(QWidget *parent, const ImportReport &report, bool modal = true);
 
+    // Label, progress bar and Cancel button for the status bar; hidden while no import runs.
+    QWidget *statusWidget() const { return m_status; }
+    QProgressBar *progressBar() const { return m_bar; }
+    QToolButton *cancelButton() const { return m_cancel; }
+    QString progressText() const;
+
 public slots:
     void begin(int fileCount);
 
@@ -34,7 +44,10 @@ signals:
 private:
     ImportController *m_controller;
     QPointer<QWidget> m_window;
-    QPointer<QProgressDialog> m_progress;
+    QWidget *m_status;
+    QLabel *m_label;
+    QProgressBar *m_bar;
+    QToolButton *m_cancel;
 };
 
 } // namespace dnt

@@ -5,6 +5,7 @@
 #include "chartpane.h"
 #include "countlistmodel.h"
 #include "importcontroller.h"
+#include "importui.h"
 #include "mainwindow.h"
 #include "reader.h"
 #include "recentprojects.h"
@@ -21,6 +22,7 @@
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProgressBar>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
@@ -28,6 +30,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolBar>
+#include <QToolButton>
 
 using namespace dnt;
 
@@ -248,7 +251,8 @@ private slots:
         QCOMPARE(w.chartPane()->bucket(), std::optional<BucketUnit>(BucketUnit::Day));
         QVERIFY(w.openProject(p));
         // 40 lookups, one a minute from 00:00 on 1 May 2016: one day bucket holds them all.
-        QTRY_VERIFY(w.chartPane()->shownSeries().total() == 40 && w.chartPane()->shownSeries().unit == BucketUnit::Day);
+        QTRY_VERIFY(w.chartPane()->shownSeries().total() == 40 &&
+                    w.chartPane()->shownSeries().unit == BucketUnit::Day);
         QCOMPARE(w.chartPane()->shownSeries().bucketStarts.size(), 1);
         QCOMPARE(w.chartPane()->shownSeries().bucketStarts.first(), 1462060800LL * 1000000LL);
 
@@ -268,6 +272,61 @@ private slots:
         QCOMPARE(w.chartPane()->bucket(), std::nullopt);
         QCOMPARE(w.chartPane()->bucketBox()->currentIndex(), 0);
         QCOMPARE(w.chartPane()->shownSeries().total(), 40);
+    }
+
+    void importProgressInTheStatusBarWithCancel()
+    {
+        QTemporaryDir dir;
+        const QString project = makeProject(dir.filePath("big.dnstimeline"), 0);
+        QVERIFY(!project.isEmpty());
+        // A log large enough to be cancelled in the middle: 400,000 lookups.
+        QFile log(dir.filePath("big.log"));
+        QVERIFY(log.open(QIODevice::WriteOnly));
+        log.write("#separator \\x09\n#fields\tts\tid.orig_h\tid.resp_h\tquery\tqtype\trcode\n");
+        QByteArray chunk;
+        for (int i = 0; i < 400000; ++i) {
+            chunk += QByteArray::number(1462060800 + i) + ".0\t10.0.0." + QByteArray::number(i % 200) +
+                     "\t10.0.0.53\tn" + QByteArray::number(i % 5000) + ".example.com\t1\t0\n";
+            if (chunk.size() > (1 << 20)) {
+                log.write(chunk);
+                chunk.clear();
+            }
+        }
+        log.write(chunk);
+        log.close();
+
+        MainWindow w;
+        w.setInteractive(false);
+        QVERIFY(w.openProject(project));
+        ImportUi *ui = w.findChild<ImportUi *>();
+        QVERIFY(ui);
+        QVERIFY(ui->statusWidget()->isHidden());
+        QSignalSpy progress(w.importController(), &ImportController::progress);
+        QSignalSpy finished(w.importController(), &ImportController::finished);
+        w.importFiles({log.fileName()});
+        // Not modal: the window stays usable, the progress is in the status bar.
+        QVERIFY(!ui->statusWidget()->isHidden());
+        QCOMPARE(QApplication::activeModalWidget(), nullptr);
+        QCOMPARE(ui->progressText(), QStringLiteral("Importing file 1 of 1…"));
+        QTRY_VERIFY(progress.size() >= 2 || !finished.isEmpty());
+        if (finished.isEmpty()) {
+            QVERIFY(ui->progressBar()->value() > 0);
+            QVERIFY(ui->progressBar()->value() < 1000);
+            ui->cancelButton()->click();
+            QCOMPARE(ui->progressText(), QStringLiteral("Cancelling: rolling back the current file…"));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QVERIFY(ui->statusWidget()->isHidden());
+        QString error;
+        auto store = Store::open(project, Store::Mode::ReadOnly, &error);
+        QVERIFY2(store, qPrintable(error));
+        const auto report = finished.first().first().value<ImportReport>();
+        // Either cancelled (nothing stored) or — on a very fast machine — finished before the click.
+        qInfo("import %s", report.cancelled ? "cancelled in the middle" : "finished before the cancel");
+        if (report.cancelled)
+            QCOMPARE(store->totals().lookups, 0);
+        else
+            QCOMPARE(store->totals().lookups, 400000);
     }
 
     void windowGeometryIsRestored()
