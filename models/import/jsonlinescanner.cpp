@@ -10,11 +10,6 @@ namespace dnt
 namespace
 {
 
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 int hexValue(char c)
 {
     if (c >= '0' && c <= '9')
@@ -165,14 +160,7 @@ bool JsonLineScanner::fail(const char *why)
     return false;
 }
 
-bool JsonLineScanner::next(Member *member)
-{
-    if (!nextKey(member))
-        return false;
-    return readValue(member);
-}
-
-bool JsonLineScanner::nextKey(Member *member)
+[[gnu::always_inline]] inline bool JsonLineScanner::nextKey(Member *member)
 {
     if (m_state == State::Done)
         return false;
@@ -235,7 +223,7 @@ bool JsonLineScanner::enterObject()
     return true;
 }
 
-bool JsonLineScanner::readValue(Member *member)
+[[gnu::always_inline]] inline bool JsonLineScanner::readValue(Member *member)
 {
     if (m_state == State::Done)
         return false;
@@ -280,6 +268,13 @@ bool JsonLineScanner::readValue(Member *member)
     }
     m_state = State::NextMember;
     return true;
+}
+
+bool JsonLineScanner::next(Member *member)
+{
+    if (!nextKey(member))
+        return false;
+    return readValue(member);
 }
 
 bool JsonLineScanner::scanStringRest(size_t start, std::string_view *body, bool *escaped)
@@ -338,33 +333,45 @@ bool JsonLineScanner::scanStringRest(size_t start, std::string_view *body, bool 
 bool JsonLineScanner::scanNumber(std::string_view *token)
 {
     // RFC 8259 grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?  NaN and Infinity are not JSON.
+    // Walked with a local cursor (the member is written once), digits in tight loops.
+    const char *const text = m_text.data();
+    const size_t size = m_text.size();
+    const auto digitAt = [&](size_t i) { return i < size && static_cast<unsigned>(text[i] - '0') < 10u; };
     const size_t start = m_pos;
-    if (m_pos < m_text.size() && m_text[m_pos] == '-')
-        ++m_pos;
-    if (m_pos >= m_text.size() || !isDigit(m_text[m_pos]))
+    size_t i = m_pos;
+    if (i < size && text[i] == '-')
+        ++i;
+    if (!digitAt(i)) {
+        m_pos = i;
         return fail("invalid JSON value");
-    if (m_text[m_pos] == '0')
-        ++m_pos;
+    }
+    if (text[i] == '0')
+        ++i;
     else
-        while (m_pos < m_text.size() && isDigit(m_text[m_pos]))
-            ++m_pos;
-    if (m_pos < m_text.size() && m_text[m_pos] == '.') {
-        ++m_pos;
-        if (m_pos >= m_text.size() || !isDigit(m_text[m_pos]))
+        while (digitAt(i))
+            ++i;
+    if (i < size && text[i] == '.') {
+        ++i;
+        if (!digitAt(i)) {
+            m_pos = i;
             return fail("invalid JSON number");
-        while (m_pos < m_text.size() && isDigit(m_text[m_pos]))
-            ++m_pos;
+        }
+        while (digitAt(i))
+            ++i;
     }
-    if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
-        ++m_pos;
-        if (m_pos < m_text.size() && (m_text[m_pos] == '+' || m_text[m_pos] == '-'))
-            ++m_pos;
-        if (m_pos >= m_text.size() || !isDigit(m_text[m_pos]))
+    if (i < size && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        if (i < size && (text[i] == '+' || text[i] == '-'))
+            ++i;
+        if (!digitAt(i)) {
+            m_pos = i;
             return fail("invalid JSON number");
-        while (m_pos < m_text.size() && isDigit(m_text[m_pos]))
-            ++m_pos;
+        }
+        while (digitAt(i))
+            ++i;
     }
-    *token = m_text.substr(start, m_pos - start);
+    m_pos = i;
+    *token = m_text.substr(start, i - start);
     return true;
 }
 
