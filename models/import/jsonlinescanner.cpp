@@ -555,15 +555,27 @@ bool JsonLineScanner::unescape(std::string_view raw, std::string *out, const cha
 namespace dnt
 {
 
+namespace
+{
+
+// Slot of a key in the collector's table: its length and its first and last bytes.
+inline unsigned keySlot(std::string_view key)
+{
+    const auto first = static_cast<unsigned char>(key.front()), last = static_cast<unsigned char>(key.back());
+    return (static_cast<unsigned>(key.size()) * 7u + first * 3u + last) & 63u;
+}
+
+} // namespace
+
 int JsonFieldCollector::match(std::string_view key, int parent) const
 {
-    // Most keys of a line are not wanted; their length alone usually tells.
-    if (key.empty() || key.size() >= 64 || !((m_lengths >> key.size()) & 1u))
+    // One table look-up instead of a compare per wanted key: most keys of a line are not wanted and
+    // land in an empty slot, and the branch pattern stays the same from line to line.
+    if (key.empty())
         return -1;
-    for (int i = 0; i < m_count; ++i) {
-        const std::string_view w = m_wanted[i].key;
-        if (w.size() == key.size() && w[0] == key[0] && m_wanted[i].parent == parent &&
-            std::memcmp(w.data(), key.data(), key.size()) == 0)
+    for (uint32_t candidates = m_slots[keySlot(key)]; candidates; candidates &= candidates - 1) {
+        const int i = std::countr_zero(candidates);
+        if (m_wanted[i].parent == parent && m_wanted[i].key == key)
             return i;
     }
     return -1;
@@ -571,15 +583,17 @@ int JsonFieldCollector::match(std::string_view key, int parent) const
 
 bool JsonFieldCollector::collect(std::string_view line, const JsonWanted *wanted, int count)
 {
-    m_wanted = wanted;
-    m_count = count;
-    m_containers = 0;
-    m_lengths = 0;
-    for (int i = 0; i < count; ++i) {
-        if (wanted[i].parent >= 0)
-            m_containers |= 1u << wanted[i].parent;
-        if (!wanted[i].key.empty() && wanted[i].key.size() < 64)
-            m_lengths |= uint64_t(1) << wanted[i].key.size();
+    if (wanted != m_wanted || count != m_count) {
+        m_wanted = wanted;
+        m_count = count;
+        m_containers = 0;
+        std::fill(std::begin(m_slots), std::end(m_slots), uint16_t(0));
+        for (int i = 0; i < count; ++i) {
+            if (wanted[i].parent >= 0)
+                m_containers |= 1u << wanted[i].parent;
+            if (!wanted[i].key.empty())
+                m_slots[keySlot(wanted[i].key)] |= uint16_t(1u << i);
+        }
     }
     m_found = 0;
     m_error = nullptr;

@@ -121,7 +121,7 @@ private:
     const JsonWanted *m_wanted = nullptr;
     int m_count = 0;
     uint32_t m_containers = 0; // fields that are some other field's parent
-    uint64_t m_lengths = 0;    // bit n: some wanted key is n bytes long
+    uint16_t m_slots[64] = {}; // per key slot (length, first and last byte): the wanted fields there
     uint32_t m_found = 0;
     const char *m_error = nullptr;
     size_t m_position = 0;
