@@ -63,6 +63,25 @@ private slots:
         QVERIFY(!c.has(Ts) && !c.has(Dns));
     }
 
+    void keysSharingASlotAndListsSwitching()
+    {
+        // Same length, same first and last byte: the same slot of the key table; each must still
+        // be told apart, and a key that only shares the slot must not match.
+        static constexpr JsonWanted kSlot[] = {{"ab1z"}, {"ab2z"}, {"ab3z"}};
+        static constexpr JsonWanted kOther[] = {{"ab2z"}, {"q"}};
+        JsonFieldCollector c;
+        QVERIFY(c.collect(R"({"ab2z":2,"ab9z":9,"ab3z":3,"ab1z":1})", kSlot));
+        QCOMPARE(text(c[0].value), QStringLiteral("1"));
+        QCOMPARE(text(c[1].value), QStringLiteral("2"));
+        QCOMPARE(text(c[2].value), QStringLiteral("3"));
+        // The same collector with another list: its table follows the list.
+        QVERIFY(c.collect(R"({"ab1z":1,"q":"x","ab2z":"two"})", kOther));
+        QCOMPARE(text(c[0].value), QStringLiteral("two"));
+        QCOMPARE(text(c[1].value), QStringLiteral("x"));
+        QVERIFY(c.collect(R"({"ab1z":1})", kSlot));
+        QVERIFY(c.has(0) && !c.has(1) && !c.has(2));
+    }
+
     void escapedKeysAndValues()
     {
         JsonFieldCollector c;
