@@ -1,15 +1,14 @@
 #include "jsonlinescanner.h"
 
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
 namespace dnt
 {
 
 namespace
 {
-
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
 
 int hexValue(char c)
 {
@@ -56,16 +55,101 @@ void appendUtf8(std::string *out, uint32_t cp)
     }
 }
 
+constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+
+// Whether any byte of v is zero / below 0x20 (exact as a yes/no; which byte is found bytewise).
+inline uint64_t zeroByte(uint64_t v)
+{
+    return (v - kOnes) & ~v & kHigh;
+}
+inline uint64_t controlByte(uint64_t v)
+{
+    return (v - kOnes * 0x20) & ~v & kHigh;
+}
+
+// Index of the first backslash or control byte (< 0x20) in text[from, to), or `to`. The lowest set
+// bit of these masks is always a real hit, so on a little-endian machine it is the byte's index.
+size_t firstSpecial(const char *text, size_t from, size_t to)
+{
+    size_t i = from;
+    for (; i + 8 <= to; i += 8) {
+        uint64_t v;
+        std::memcpy(&v, text + i, 8);
+        if (const uint64_t hit = zeroByte(v ^ (kOnes * 0x5c)) | controlByte(v)) {
+            if constexpr (std::endian::native == std::endian::little)
+                return i + static_cast<size_t>(std::countr_zero(hit) >> 3);
+            break;
+        }
+    }
+    for (; i < to; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\\' || c < 0x20)
+            return i;
+    }
+    return to;
+}
+
+// The same, a quote included: where a string's plain run ends.
+size_t firstStringSpecial(const char *text, size_t from, size_t to)
+{
+    size_t i = from;
+    for (; i + 8 <= to; i += 8) {
+        uint64_t v;
+        std::memcpy(&v, text + i, 8);
+        if (const uint64_t hit = zeroByte(v ^ (kOnes * 0x5c)) | zeroByte(v ^ (kOnes * 0x22)) | controlByte(v)) {
+            if constexpr (std::endian::native == std::endian::little)
+                return i + static_cast<size_t>(std::countr_zero(hit) >> 3);
+            break;
+        }
+    }
+    for (; i < to; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '"' || c == '\\' || c < 0x20)
+            return i;
+    }
+    return to;
+}
+
 } // namespace
 
-void JsonLineScanner::skipBlanks()
+[[gnu::always_inline]] inline void JsonLineScanner::skipBlanks()
 {
+    if (m_pos < m_text.size() && static_cast<unsigned char>(m_text[m_pos]) > ' ')
+        return; // the usual case: compact JSON
     while (m_pos < m_text.size()) {
         const char c = m_text[m_pos];
         if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
             break;
         ++m_pos;
     }
+}
+
+[[gnu::always_inline]] inline bool JsonLineScanner::scanString(std::string_view *body, bool *escaped)
+{
+    // At the opening quote. The common case, a short string without escapes, is found here eight
+    // bytes a step; anything else (an escape, a control byte, a long string) goes on in
+    // scanStringRest().
+    ++m_pos;
+    const size_t start = m_pos;
+    const char *const text = m_text.data();
+    const size_t end = std::min(m_text.size(), m_pos + 64);
+    if constexpr (std::endian::native == std::endian::little) {
+        for (size_t i = start; i + 8 <= end; i += 8) {
+            uint64_t v;
+            std::memcpy(&v, text + i, 8);
+            const uint64_t hit = zeroByte(v ^ (kOnes * 0x5c)) | zeroByte(v ^ (kOnes * 0x22)) | controlByte(v);
+            if (!hit)
+                continue;
+            const size_t at = i + static_cast<size_t>(std::countr_zero(hit) >> 3);
+            if (text[at] != '"')
+                break;
+            *body = std::string_view(text + start, at - start);
+            *escaped = false;
+            m_pos = at + 1;
+            return true;
+        }
+    }
+    return scanStringRest(start, body, escaped);
 }
 
 bool JsonLineScanner::fail(const char *why)
@@ -76,7 +160,7 @@ bool JsonLineScanner::fail(const char *why)
     return false;
 }
 
-bool JsonLineScanner::next(Member *member)
+[[gnu::always_inline]] inline bool JsonLineScanner::nextKey(Member *member)
 {
     if (m_state == State::Done)
         return false;
@@ -91,14 +175,18 @@ bool JsonLineScanner::next(Member *member)
     if (m_pos >= m_text.size())
         return fail("truncated JSON object");
     if (m_text[m_pos] == '}') {
-        if (m_state == State::NextMember || m_state == State::FirstMember) {
-            ++m_pos;
-            skipBlanks();
-            if (m_pos != m_text.size())
-                return fail("data after the end of the JSON object");
-            m_state = State::Done;
+        ++m_pos;
+        if (m_depth > 0) {
+            // The end of an entered object: the walk goes on after it, in the object around it.
+            --m_depth;
+            m_state = State::NextMember;
             return false;
         }
+        skipBlanks();
+        if (m_pos != m_text.size())
+            return fail("data after the end of the JSON object");
+        m_state = State::Done;
+        return false;
     }
     if (m_state == State::NextMember) {
         if (m_text[m_pos] != ',')
@@ -119,6 +207,26 @@ bool JsonLineScanner::next(Member *member)
     skipBlanks();
     if (m_pos >= m_text.size())
         return fail("truncated JSON object");
+    return true;
+}
+
+bool JsonLineScanner::enterObject()
+{
+    if (m_state == State::Done || !valueIsObject())
+        return fail("expected a JSON object");
+    if (m_depth == kMaxEntered)
+        return fail("JSON nested too deeply");
+    ++m_depth;
+    ++m_pos;
+    skipBlanks();
+    m_state = State::FirstMember;
+    return true;
+}
+
+[[gnu::always_inline]] inline bool JsonLineScanner::readValue(Member *member)
+{
+    if (m_state == State::Done)
+        return false;
     member->valueEscaped = false;
     const size_t start = m_pos;
     switch (m_text[m_pos]) {
@@ -162,15 +270,38 @@ bool JsonLineScanner::next(Member *member)
     return true;
 }
 
-bool JsonLineScanner::scanString(std::string_view *body, bool *escaped)
+bool JsonLineScanner::next(Member *member)
 {
-    // At the opening quote. Validates escapes and refuses raw control bytes (JSON forbids them);
-    // UTF-8 validity is left to whoever uses the value, so skipped fields cost nothing extra.
-    ++m_pos;
-    const size_t start = m_pos;
+    if (!nextKey(member))
+        return false;
+    return readValue(member);
+}
+
+bool JsonLineScanner::scanStringRest(size_t start, std::string_view *body, bool *escaped)
+{
+    // Validates escapes and refuses raw control bytes (JSON forbids them); UTF-8 validity is left
+    // to whoever uses the value, so skipped fields cost nothing extra. Short runs are searched
+    // eight bytes a step for the closing quote, a backslash or a control byte at once; past kShort
+    // bytes memchr finds the next quote and the bytes before it are checked word-wide, so a long
+    // string costs two fast passes.
+    constexpr size_t kShort = 64;
+    m_pos = start;
+    const char *const text = m_text.data();
+    const size_t size = m_text.size();
     bool esc = false;
-    while (m_pos < m_text.size()) {
-        const auto c = static_cast<unsigned char>(m_text[m_pos]);
+    while (m_pos < size) {
+        size_t special;
+        const size_t shortEnd = std::min(size, m_pos + kShort);
+        special = firstStringSpecial(text, m_pos, shortEnd);
+        if (special == shortEnd && shortEnd < size) {
+            const void *q = std::memchr(text + shortEnd, '"', size - shortEnd);
+            const size_t quote = q ? static_cast<size_t>(static_cast<const char *>(q) - text) : size;
+            special = firstSpecial(text, shortEnd, quote);
+        }
+        if (special >= size)
+            break;
+        m_pos = special;
+        const auto c = static_cast<unsigned char>(text[m_pos]);
         if (c == '"') {
             *body = m_text.substr(start, m_pos - start);
             *escaped = esc;
@@ -179,58 +310,68 @@ bool JsonLineScanner::scanString(std::string_view *body, bool *escaped)
         }
         if (c < 0x20)
             return fail("control character inside a JSON string");
-        if (c == '\\') {
-            esc = true;
-            if (m_pos + 1 >= m_text.size())
-                return fail("truncated JSON string");
-            const char e = m_text[m_pos + 1];
-            if (e == 'u') {
-                uint32_t v;
-                if (!parseHex4(m_text, m_pos + 2, &v))
-                    return fail("bad \\u escape in a JSON string");
-                m_pos += 6;
-                continue;
-            }
-            if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't')
-                return fail("bad escape in a JSON string");
-            m_pos += 2;
+        // A backslash: validate the escape and continue after it (it may hide a quote).
+        esc = true;
+        if (m_pos + 1 >= size)
+            return fail("truncated JSON string");
+        const char e = text[m_pos + 1];
+        if (e == 'u') {
+            uint32_t v;
+            if (!parseHex4(m_text, m_pos + 2, &v))
+                return fail("bad \\u escape in a JSON string");
+            m_pos += 6;
             continue;
         }
-        ++m_pos;
+        if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't')
+            return fail("bad escape in a JSON string");
+        m_pos += 2;
     }
+    m_pos = size;
     return fail("truncated JSON string");
 }
 
 bool JsonLineScanner::scanNumber(std::string_view *token)
 {
     // RFC 8259 grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?  NaN and Infinity are not JSON.
+    // Walked with a local cursor (the member is written once), digits in tight loops.
+    const char *const text = m_text.data();
+    const size_t size = m_text.size();
+    const auto digitAt = [&](size_t i) { return i < size && static_cast<unsigned>(text[i] - '0') < 10u; };
     const size_t start = m_pos;
-    if (m_pos < m_text.size() && m_text[m_pos] == '-')
-        ++m_pos;
-    if (m_pos >= m_text.size() || !isDigit(m_text[m_pos]))
+    size_t i = m_pos;
+    if (i < size && text[i] == '-')
+        ++i;
+    if (!digitAt(i)) {
+        m_pos = i;
         return fail("invalid JSON value");
-    if (m_text[m_pos] == '0')
-        ++m_pos;
+    }
+    if (text[i] == '0')
+        ++i;
     else
-        while (m_pos < m_text.size() && isDigit(m_text[m_pos]))
-            ++m_pos;
-    if (m_pos < m_text.size() && m_text[m_pos] == '.') {
-        ++m_pos;
-        if (m_pos >= m_text.size() || !isDigit(m_text[m_pos]))
+        while (digitAt(i))
+            ++i;
+    if (i < size && text[i] == '.') {
+        ++i;
+        if (!digitAt(i)) {
+            m_pos = i;
             return fail("invalid JSON number");
-        while (m_pos < m_text.size() && isDigit(m_text[m_pos]))
-            ++m_pos;
+        }
+        while (digitAt(i))
+            ++i;
     }
-    if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
-        ++m_pos;
-        if (m_pos < m_text.size() && (m_text[m_pos] == '+' || m_text[m_pos] == '-'))
-            ++m_pos;
-        if (m_pos >= m_text.size() || !isDigit(m_text[m_pos]))
+    if (i < size && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        if (i < size && (text[i] == '+' || text[i] == '-'))
+            ++i;
+        if (!digitAt(i)) {
+            m_pos = i;
             return fail("invalid JSON number");
-        while (m_pos < m_text.size() && isDigit(m_text[m_pos]))
-            ++m_pos;
+        }
+        while (digitAt(i))
+            ++i;
     }
-    *token = m_text.substr(start, m_pos - start);
+    m_pos = i;
+    *token = m_text.substr(start, i - start);
     return true;
 }
 
@@ -407,6 +548,113 @@ bool JsonLineScanner::unescape(std::string_view raw, std::string *out, const cha
         }
     }
     return true;
+}
+
+} // namespace dnt
+
+namespace dnt
+{
+
+namespace
+{
+
+// Slot of a key in the collector's table: its length and its first and last bytes.
+inline unsigned keySlot(std::string_view key)
+{
+    const auto first = static_cast<unsigned char>(key.front()), last = static_cast<unsigned char>(key.back());
+    return (static_cast<unsigned>(key.size()) * 7u + first * 3u + last) & 63u;
+}
+
+} // namespace
+
+int JsonFieldCollector::match(std::string_view key, int parent) const
+{
+    // One table look-up instead of a compare per wanted key: most keys of a line are not wanted and
+    // land in an empty slot, and the branch pattern stays the same from line to line.
+    if (key.empty())
+        return -1;
+    for (uint32_t candidates = m_slots[keySlot(key)]; candidates; candidates &= candidates - 1) {
+        const int i = std::countr_zero(candidates);
+        if (m_wanted[i].parent == parent && m_wanted[i].key == key)
+            return i;
+    }
+    return -1;
+}
+
+bool JsonFieldCollector::collect(std::string_view line, const JsonWanted *wanted, int count)
+{
+    if (wanted != m_wanted || count != m_count) {
+        m_wanted = wanted;
+        m_count = count;
+        m_containers = 0;
+        std::fill(std::begin(m_slots), std::end(m_slots), uint16_t(0));
+        for (int i = 0; i < count; ++i) {
+            if (wanted[i].parent >= 0)
+                m_containers |= 1u << wanted[i].parent;
+            if (!wanted[i].key.empty())
+                m_slots[keySlot(wanted[i].key)] |= uint16_t(1u << i);
+        }
+    }
+    m_found = 0;
+    m_error = nullptr;
+    JsonLineScanner scanner(line);
+    // The wanted objects entered so far, innermost last, with where each one began.
+    int open[JsonLineScanner::kMaxEntered];
+    size_t openedAt[JsonLineScanner::kMaxEntered];
+    int depth = 0;
+    JsonLineScanner::Member m;
+    while (true) {
+        if (!scanner.nextKey(&m)) {
+            if (scanner.error())
+                break;
+            if (depth == 0)
+                return true;
+            // An entered object ended: its member spans all of it.
+            --depth;
+            JsonLineScanner::Member &object = m_members[open[depth]];
+            object.value = line.substr(openedAt[depth], scanner.position() - openedAt[depth]);
+            continue;
+        }
+        std::string_view key = m.key;
+        if (m.keyEscaped) {
+            const char *why = nullptr;
+            if (!JsonLineScanner::unescape(m.key, &m_keyBuffer, &why)) {
+                m_error = why;
+                m_position = scanner.position();
+                return false;
+            }
+            key = m_keyBuffer;
+        }
+        const int field = match(key, depth == 0 ? -1 : open[depth - 1]);
+        const bool container = field >= 0 && ((m_containers >> field) & 1u);
+        if (container) {
+            // A repeated parent replaces the earlier one entirely: forget what that one held.
+            for (int i = 0; i < m_count; ++i)
+                if (m_wanted[i].parent == field)
+                    m_found &= ~(1u << i);
+        }
+        if (container && scanner.valueIsObject() && depth < JsonLineScanner::kMaxEntered) {
+            m.kind = JsonLineScanner::Kind::Object;
+            m.valueEscaped = false;
+            m_members[field] = m;
+            m_found |= 1u << field;
+            open[depth] = field;
+            openedAt[depth] = scanner.position();
+            ++depth;
+            if (!scanner.enterObject())
+                break;
+            continue;
+        }
+        if (!scanner.readValue(&m))
+            break;
+        if (field >= 0) {
+            m_members[field] = m;
+            m_found |= 1u << field;
+        }
+    }
+    m_error = scanner.error();
+    m_position = scanner.position();
+    return false;
 }
 
 } // namespace dnt

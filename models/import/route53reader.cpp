@@ -8,6 +8,14 @@
 namespace dnt
 {
 
+namespace
+{
+
+enum { Ts, Src, Name, Type, Rcode };
+constexpr JsonWanted kWanted[] = {{"query_timestamp"}, {"srcaddr"}, {"query_name"}, {"query_type"}, {"rcode"}};
+
+} // namespace
+
 int Route53Reader::detect(std::string_view head)
 {
     const size_t first = head.find_first_not_of(" \t\r\n");
@@ -45,28 +53,14 @@ LineBasedReader::LineResult Route53Reader::parseLine(std::string_view line, int6
         return LineResult::Continue;
     };
     const char *why = nullptr;
-    JsonLineScanner scanner(line);
-    JsonLineScanner::Member m, ts, src, name, type, rcode;
-    bool haveTs = false, haveSrc = false, haveName = false, haveType = false, haveRcode = false;
-    std::string_view key;
-    while (scanner.next(&m)) {
-        if (!docfmt::jsonKey(m, &m_key, &key, &why))
-            return reject(why);
-        if (key == "query_timestamp")
-            ts = m, haveTs = true;
-        else if (key == "srcaddr")
-            src = m, haveSrc = true;
-        else if (key == "query_name")
-            name = m, haveName = true;
-        else if (key == "query_type")
-            type = m, haveType = true;
-        else if (key == "rcode")
-            rcode = m, haveRcode = true;
-    }
-    if (scanner.error()) {
-        m_reason = "invalid JSON at byte " + std::to_string(scanner.position() + 1) + ": " + scanner.error();
+    if (!m_fields.collect(line, kWanted)) {
+        m_reason = "invalid JSON at byte " + std::to_string(m_fields.position() + 1) + ": " + m_fields.error();
         return reject(m_reason);
     }
+    const JsonLineScanner::Member &ts = m_fields[Ts], &src = m_fields[Src], &name = m_fields[Name],
+                                  &type = m_fields[Type], &rcode = m_fields[Rcode];
+    const bool haveTs = m_fields.has(Ts), haveSrc = m_fields.has(Src), haveName = m_fields.has(Name),
+               haveType = m_fields.has(Type), haveRcode = m_fields.has(Rcode);
 
     LookupRecord record;
     record.line = lineNumber;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jsonlinescanner.h"
 #include "linebasedreader.h"
 
 #include <string>
@@ -24,7 +25,8 @@ private:
     LineResult rejectField(RecordSink &sink, int64_t line, const char *field, std::string_view problem,
                            std::string_view value);
 
-    std::string m_key, m_ts, m_src, m_name, m_type, m_rcode, m_normalized;
+    JsonFieldCollector m_fields;
+    std::string m_ts, m_src, m_name, m_type, m_rcode, m_normalized;
 };
 
 } // namespace dnt

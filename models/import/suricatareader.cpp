@@ -13,6 +13,12 @@ namespace
 
 using Kind = JsonLineScanner::Kind;
 
+enum { Ts, EventType, Src, Dest, Dns, Type, Rrname, Rrtype, Queries };
+constexpr JsonWanted kWanted[] = {{"timestamp"},   {"event_type"}, {"src_ip"},     {"dest_ip"},  {"dns"},
+                                  {"type", Dns}, {"rrname", Dns}, {"rrtype", Dns}, {"queries", Dns}};
+enum { QueryName, QueryType };
+constexpr JsonWanted kQueryWanted[] = {{"rrname"}, {"rrtype"}};
+
 bool isAddress(std::string_view s)
 {
     if (s.empty() || s.size() > 64)
@@ -87,30 +93,20 @@ LineBasedReader::LineResult SuricataReader::parseLine(std::string_view line, int
     };
     const char *why = nullptr;
 
-    JsonLineScanner top(line);
-    JsonLineScanner::Member m, ts, eventType, src, dest, dns;
-    bool haveTs = false, haveEvent = false, haveSrc = false, haveDest = false, haveDns = false;
-    std::string_view key;
-    while (top.next(&m)) {
-        if (!docfmt::jsonKey(m, &m_key, &key, &why))
-            return reject(why);
-        if (key == "timestamp")
-            ts = m, haveTs = true;
-        else if (key == "event_type")
-            eventType = m, haveEvent = true;
-        else if (key == "src_ip")
-            src = m, haveSrc = true;
-        else if (key == "dest_ip")
-            dest = m, haveDest = true;
-        else if (key == "dns")
-            dns = m, haveDns = true;
-    }
-    if (top.error()) {
-        m_reason = "invalid JSON at byte " + std::to_string(top.position() + 1) + ": " + top.error();
+    // One pass over the line; the "dns" object is entered, not skipped and scanned again.
+    if (!m_fields.collect(line, kWanted)) {
+        m_reason = "invalid JSON at byte " + std::to_string(m_fields.position() + 1) + ": " + m_fields.error();
         return reject(m_reason);
     }
+    const JsonLineScanner::Member &ts = m_fields[Ts], &eventType = m_fields[EventType], &src = m_fields[Src],
+                                  &dest = m_fields[Dest], &dns = m_fields[Dns], &type = m_fields[Type],
+                                  &rrname = m_fields[Rrname], &rrtype = m_fields[Rrtype],
+                                  &queries = m_fields[Queries];
+    const bool haveTs = m_fields.has(Ts), haveDest = m_fields.has(Dest), haveType = m_fields.has(Type),
+               haveRrname = m_fields.has(Rrname), haveRrtype = m_fields.has(Rrtype),
+               haveQueries = m_fields.has(Queries);
     std::string_view text;
-    if (!haveEvent)
+    if (!m_fields.has(EventType))
         return reject("no event_type: not a Suricata EVE record");
     if (!docfmt::jsonText(eventType, &m_eventType, &text, &why))
         return rejectField(sink, lineNumber, "event_type", why, eventType.value);
@@ -121,29 +117,10 @@ LineBasedReader::LineResult SuricataReader::parseLine(std::string_view line, int
         sink.onSkipped(lineNumber, m_reason);
         return LineResult::Continue;
     }
-    if (!haveDns || dns.kind != Kind::Object)
+    if (!m_fields.has(Dns) || dns.kind != Kind::Object)
         return reject("dns event without a \"dns\" object");
 
     // The "dns" object: type, and either rrname/rrtype (v1, v2) or queries[] (v3).
-    JsonLineScanner inner(dns.value);
-    JsonLineScanner::Member type, rrname, rrtype, queries;
-    bool haveType = false, haveRrname = false, haveRrtype = false, haveQueries = false;
-    while (inner.next(&m)) {
-        if (!docfmt::jsonKey(m, &m_key, &key, &why))
-            return reject(why);
-        if (key == "type")
-            type = m, haveType = true;
-        else if (key == "rrname")
-            rrname = m, haveRrname = true;
-        else if (key == "rrtype")
-            rrtype = m, haveRrtype = true;
-        else if (key == "queries")
-            queries = m, haveQueries = true;
-    }
-    if (inner.error()) {
-        m_reason = std::string("invalid JSON in \"dns\": ") + inner.error();
-        return reject(m_reason);
-    }
     if (!haveType)
         return reject("no dns.type (query/request or answer/response)");
     if (!docfmt::jsonText(type, &m_type, &text, &why))
@@ -168,7 +145,7 @@ LineBasedReader::LineResult SuricataReader::parseLine(std::string_view line, int
         return rejectField(sink, lineNumber, "timestamp", "out of range (before 1970 or after 2199)", text);
     record.timeUs = *t;
 
-    if (!haveSrc)
+    if (!m_fields.has(Src))
         return reject("no src_ip");
     if (!docfmt::jsonText(src, &m_src, &text, &why))
         return rejectField(sink, lineNumber, "src_ip", why, src.value);
@@ -191,24 +168,16 @@ LineBasedReader::LineResult SuricataReader::parseLine(std::string_view line, int
         std::string_view element;
         int count = 0;
         while (walker.next(&element)) {
-            JsonLineScanner q(element);
-            bool haveName = false;
-            qtype = {};
-            while (q.next(&m)) {
-                if (!docfmt::jsonKey(m, &m_key, &key, &why))
-                    return reject(why);
-                if (key == "rrname") {
-                    if (!docfmt::jsonText(m, &m_rrname, &name, &why))
-                        return rejectField(sink, lineNumber, "dns.queries[].rrname", why, m.value);
-                    haveName = true;
-                } else if (key == "rrtype" && m.kind == Kind::String && !m.valueEscaped) {
-                    qtype = m.value;
-                }
-            }
-            if (q.error()) {
-                m_reason = std::string("invalid JSON in dns.queries[]: ") + q.error();
+            if (!m_query.collect(element, kQueryWanted)) {
+                m_reason = std::string("invalid JSON in dns.queries[]: ") + m_query.error();
                 return reject(m_reason);
             }
+            const bool haveName = m_query.has(QueryName);
+            if (haveName && !docfmt::jsonText(m_query[QueryName], &m_rrname, &name, &why))
+                return rejectField(sink, lineNumber, "dns.queries[].rrname", why, m_query[QueryName].value);
+            const JsonLineScanner::Member &t = m_query[QueryType];
+            qtype = m_query.has(QueryType) && t.kind == Kind::String && !t.valueEscaped ? t.value
+                                                                                           : std::string_view();
             if (!haveName)
                 return reject("dns.queries[] element without rrname");
             ++count;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jsonlinescanner.h"
 #include "linebasedreader.h"
 
 #include <string>
@@ -31,7 +32,8 @@ private:
     LineResult rejectField(RecordSink &sink, int64_t line, const char *field, std::string_view problem,
                            std::string_view value);
 
-    std::string m_key, m_ts, m_eventType, m_src, m_dest, m_type, m_rrname, m_rrtype, m_name;
+    JsonFieldCollector m_fields, m_query;
+    std::string m_ts, m_eventType, m_src, m_dest, m_type, m_rrname, m_rrtype, m_name;
 };
 
 } // namespace dnt

@@ -1,5 +1,7 @@
 #include "zeekreader.h"
 
+#include "docformatsupport.h"
+
 #include "textparse.h"
 #include "timeutil.h"
 
@@ -10,6 +12,10 @@ namespace
 {
 
 using Kind = JsonLineScanner::Kind;
+
+enum { Ts, Client, Server, Query, Qtype, QtypeName, Rcode };
+constexpr JsonWanted kWanted[] = {{"ts"},    {"id.orig_h"}, {"id.resp_h"}, {"query"},
+                                  {"qtype"}, {"qtype_name"}, {"rcode"}};
 
 // Milliseconds since the epoch, as Zeek writes with JSON::TS_MILLIS: a 13-digit integer, which
 // cannot be a plausible count of seconds.
@@ -50,23 +56,6 @@ int ZeekJsonReader::detect(std::string_view head)
     return 0;
 }
 
-bool ZeekJsonReader::stringValue(const JsonLineScanner::Member &m, std::string *buffer, std::string_view *out,
-                                 const char **reason)
-{
-    if (m.kind != Kind::String) {
-        *reason = "not a string";
-        return false;
-    }
-    if (!m.valueEscaped) {
-        *out = m.value;
-        return true;
-    }
-    if (!JsonLineScanner::unescape(m.value, buffer, reason))
-        return false;
-    *out = *buffer;
-    return true;
-}
-
 LineBasedReader::LineResult ZeekJsonReader::parseLine(std::string_view line, int64_t lineNumber,
                                                       RecordSink &sink)
 {
@@ -86,38 +75,17 @@ LineBasedReader::LineResult ZeekJsonReader::parseLine(std::string_view line, int
         return reject(m_reason);
     };
 
-    // Remember the members we need (the last of duplicate keys wins); decode them afterwards.
-    JsonLineScanner scanner(line);
-    JsonLineScanner::Member m, ts, client, server, query, qtype, qtypeName, rcode;
-    bool haveTs = false, haveClient = false, haveServer = false, haveQuery = false;
-    bool haveQtype = false, haveQtypeName = false, haveRcode = false;
-    while (scanner.next(&m)) {
-        std::string_view key = m.key;
-        if (m.keyEscaped) {
-            const char *why = nullptr;
-            if (!JsonLineScanner::unescape(m.key, &m_key, &why))
-                return reject(why);
-            key = m_key;
-        }
-        if (key == "ts")
-            ts = m, haveTs = true;
-        else if (key == "id.orig_h")
-            client = m, haveClient = true;
-        else if (key == "id.resp_h")
-            server = m, haveServer = true;
-        else if (key == "query")
-            query = m, haveQuery = true;
-        else if (key == "qtype")
-            qtype = m, haveQtype = true;
-        else if (key == "qtype_name")
-            qtypeName = m, haveQtypeName = true;
-        else if (key == "rcode")
-            rcode = m, haveRcode = true;
-    }
-    if (const char *why = scanner.error()) {
-        m_reason = "invalid JSON at byte " + std::to_string(scanner.position() + 1) + ": " + why;
+    // The members we need (the last of duplicate keys wins), decoded afterwards.
+    if (!m_fields.collect(line, kWanted)) {
+        m_reason = "invalid JSON at byte " + std::to_string(m_fields.position() + 1) + ": " + m_fields.error();
         return reject(m_reason);
     }
+    const JsonLineScanner::Member &ts = m_fields[Ts], &client = m_fields[Client], &server = m_fields[Server],
+                                  &query = m_fields[Query], &qtype = m_fields[Qtype],
+                                  &qtypeName = m_fields[QtypeName], &rcode = m_fields[Rcode];
+    const bool haveTs = m_fields.has(Ts), haveClient = m_fields.has(Client), haveServer = m_fields.has(Server),
+               haveQuery = m_fields.has(Query), haveQtype = m_fields.has(Qtype),
+               haveQtypeName = m_fields.has(QtypeName), haveRcode = m_fields.has(Rcode);
 
     LookupRecord record;
     record.line = lineNumber;
@@ -135,7 +103,7 @@ LineBasedReader::LineResult ZeekJsonReader::parseLine(std::string_view line, int
         }
     } else if (ts.kind == Kind::String) {
         std::string_view text;
-        if (!stringValue(ts, &m_tsBuffer, &text, &why))
+        if (!docfmt::jsonText(ts, &m_tsBuffer, &text, &why))
             return rejectField("ts", why, ts.value);
         if ((why = zeek::parseTime(text, &record.timeUs)))
             return rejectField("ts", why, text);
@@ -146,14 +114,14 @@ LineBasedReader::LineResult ZeekJsonReader::parseLine(std::string_view line, int
     std::string_view text;
     if (!haveClient || client.kind == Kind::Null)
         return reject("no client address (id.orig_h)");
-    if (!stringValue(client, &m_clientBuffer, &text, &why))
+    if (!docfmt::jsonText(client, &m_clientBuffer, &text, &why))
         return rejectField("id.orig_h", why, client.value);
     if (!zeek::isAddressText(text))
         return rejectField("id.orig_h", "not an address", text);
     record.client = text;
 
     if (haveServer && server.kind != Kind::Null) {
-        if (!stringValue(server, &m_serverBuffer, &text, &why))
+        if (!docfmt::jsonText(server, &m_serverBuffer, &text, &why))
             return rejectField("id.resp_h", why, server.value);
         if (!text.empty()) {
             if (!zeek::isAddressText(text))
@@ -167,7 +135,7 @@ LineBasedReader::LineResult ZeekJsonReader::parseLine(std::string_view line, int
         sink.onSkipped(lineNumber, "no query name");
         return LineResult::Continue;
     }
-    if (!stringValue(query, &m_queryBuffer, &text, &why))
+    if (!docfmt::jsonText(query, &m_queryBuffer, &text, &why))
         return rejectField("query", why, query.value);
     if (text.empty()) {
         sink.onSkipped(lineNumber, "no query name");

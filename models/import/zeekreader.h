@@ -63,10 +63,7 @@ protected:
     LineResult parseLine(std::string_view line, int64_t lineNumber, RecordSink &sink) override;
 
 private:
-    bool stringValue(const JsonLineScanner::Member &m, std::string *buffer, std::string_view *out,
-                     const char **reason);
-
-    std::string m_key;
+    JsonFieldCollector m_fields;
     std::string m_clientBuffer;
     std::string m_serverBuffer;
     std::string m_queryBuffer;

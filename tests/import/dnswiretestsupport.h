@@ -158,4 +158,25 @@ inline QByteArray prefixed(const QByteArray &message)
     return b + message;
 }
 
+// A capture (Ethernet, classic pcap) of n UDP queries for A records, each followed by its
+// response: names "hostK.example-M.com" (5000 distinct hosts in 97 domains), clients 10.0.X.Y from
+// 10.0.0.1 up, the server 192.0.2.53, 100 queries per second from 2023-11-14T22:13:20Z. Shared by
+// tst_pcapreader and tests/bench/bench_pcap.
+inline QByteArray syntheticCapture(int n)
+{
+    PcapBuilder b(1);
+    const QByteArray eth = QByteArray(12, '\x02') + QByteArray("\x08\x00", 2);
+    const QByteArray server = ip4(192, 0, 2, 53);
+    for (int i = 0; i < n; ++i) {
+        const QByteArray name = "host" + QByteArray::number(i % 5000) + ".example-" + QByteArray::number(i % 97) + ".com";
+        const QByteArray src = ip4(10, 0, (i / 250) % 250, i % 250 + 1);
+        const auto sport = uint16_t(30000 + i % 30000);
+        const auto sec = uint32_t(1700000000 + i / 100);
+        const auto usec = uint32_t((i % 100) * 10000);
+        b.add(eth + ipv4(src, server, 17, udp(sport, 53, dnsQuery(name, 1, uint16_t(i)))), sec, usec);
+        b.add(eth + ipv4(server, src, 17, udp(53, sport, dnsQuery(name, 1, uint16_t(i), true))), sec, usec + 500);
+    }
+    return b.data();
+}
+
 } // namespace dnt::test

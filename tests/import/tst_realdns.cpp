@@ -108,6 +108,35 @@ void compareCounts(const Counts &actual, const Counts &expected)
         QVERIFY2(expected.contains(it.key()), qPrintable(QStringLiteral("%1: found but not sent").arg(it.key())));
 }
 
+// dnsperf.tsv: "server\tsource\tsent\tcompleted\tlost" per server, from dnsperf's own summary.
+struct PerfRun {
+    QString source;
+    int sent = 0, completed = 0, lost = 0;
+};
+QMap<QString, PerfRun> dnsperfRuns()
+{
+    QMap<QString, PerfRun> runs;
+    QFile f(kDir + "dnsperf.tsv");
+    if (!f.open(QIODevice::ReadOnly))
+        return runs;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        const QList<QByteArray> c = line.split('\t');
+        if (line.startsWith('#') || c.size() != 5)
+            continue;
+        runs[QString::fromLatin1(c[0])] = {QString::fromLatin1(c[1]), c[2].toInt(), c[3].toInt(), c[4].toInt()};
+    }
+    return runs;
+}
+
+int totalFrom(const Counts &counts, const QString &client)
+{
+    int n = 0;
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+        if (it.key().section('\t', 1, 1) == client)
+            n += it.value();
+    return n;
+}
+
 } // namespace
 
 class TstRealDns : public QObject
@@ -122,9 +151,12 @@ private Q_SLOTS:
     void detected_data();
     void detected();
     void capture();
+    void dnsperfCounted_data();
+    void dnsperfCounted();
 
 private:
     Counts m_sent;
+    QMap<QString, PerfRun> m_perf;
 };
 
 void TstRealDns::initTestCase()
@@ -134,7 +166,51 @@ void TstRealDns::initTestCase()
     int total = 0;
     for (int n : m_sent)
         total += n;
-    QCOMPARE(total, 120); // ROUNDS in make-fixtures.sh
+    // ROUNDS dig queries in make-fixtures.sh, plus what dnsperf sent (the same input to each server).
+    m_perf = dnsperfRuns();
+    QCOMPARE(m_perf.size(), 4);
+    const int perfSent = m_perf.first().sent;
+    for (const PerfRun &run : m_perf) {
+        QCOMPARE(run.sent, perfSent);
+        QCOMPARE(run.completed, run.sent);
+        QCOMPARE(run.lost, 0);
+    }
+    QVERIFY(perfSent >= 100);
+    QCOMPARE(totalFrom(m_sent, m_perf.first().source), perfSent);
+    QCOMPARE(total, 120 + perfSent);
+}
+
+// Every server's log holds exactly dnsperf's "Queries sent" from dnsperf's source address, and the
+// capture holds as many queries from it to that server.
+void TstRealDns::dnsperfCounted_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("server");
+    QTest::newRow("bind") << "bind" << "bind-iso8601-utc.log" << "127.0.0.2";
+    QTest::newRow("unbound") << "unbound" << "unbound.log" << "127.0.0.3";
+    QTest::newRow("unbound ascii") << "unbound" << "unbound-ascii.log" << "127.0.0.4";
+    QTest::newRow("dnsmasq") << "dnsmasq" << "dnsmasq.log" << "127.0.0.5";
+}
+
+void TstRealDns::dnsperfCounted()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, file);
+    QFETCH(QString, server);
+    const PerfRun run = m_perf.value(server);
+    QVERIFY(run.sent > 0);
+    ReaderOptions options;
+    options.year = 2026;
+    CountSink log;
+    readFile(format, file, options, &log);
+    QCOMPARE(totalFrom(log.counts, run.source), run.sent);
+    if (!createReader(QStringLiteral("pcap")))
+        return;
+    CountSink capture;
+    capture.server = server;
+    readFile(QStringLiteral("pcap"), QStringLiteral("capture.pcap"), {}, &capture);
+    QCOMPARE(totalFrom(capture.counts, run.source), run.sent);
 }
 
 void TstRealDns::perFormat_data()

@@ -4,7 +4,6 @@
 #include "reader.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -69,7 +68,6 @@ private Q_SLOTS:
     void longLines();
     void invalidUtf8();
     void binaryGarbage();
-    void speed();
 };
 
 void TstTextFormats::lineForms_data()
@@ -495,54 +493,6 @@ void TstTextFormats::binaryGarbage()
         QCOMPARE(truncated.status, ReadStatus::Failed);
         QVERIFY(truncated.error.startsWith("after line "));
     }
-}
-
-void TstTextFormats::speed()
-{
-    // Records per second of each text reader next to the Zeek TSV reader on the same lookups; the
-    // target is at least half the Zeek rate (best of three runs: the cores are shared).
-    const int n = 300000;
-    const auto rate = [&](const QString &format, const QByteArray &header, const QByteArray &line) {
-        double best = 0; // best of three: the cores are shared
-        for (int i = 0; i < 3; ++i) {
-            // A sink that only counts, so that the figure is the reader's own.
-            struct CountingSink : RecordSink {
-                int records = 0, others = 0;
-                bool onRecord(const LookupRecord &) override { return ++records > 0; }
-                void onRejected(int64_t, std::string_view) override { ++others; }
-                void onSkipped(int64_t, std::string_view) override { ++others; }
-            } sink;
-            SyntheticStream stream(header, line, n, {});
-            auto reader = createReader(format, withYear(2026, "Europe/Berlin"));
-            QElapsedTimer t;
-            t.start();
-            reader->read(stream, sink, nullptr);
-            const double seconds = t.nsecsElapsed() / 1e9;
-            if (sink.records != n) {
-                qWarning() << format << sink.records << sink.others;
-                return 0.0;
-            }
-            best = std::max(best, n / seconds);
-        }
-        return best;
-    };
-    // Zeek's dns.log as Zeek writes it: all default columns (as in tst_docformats).
-    const double zeek = rate(
-        "zeek",
-        "#separator \\x09\n#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\ttrans_id\trtt\tquery\t"
-        "qclass\tqclass_name\tqtype\tqtype_name\trcode\trcode_name\tAA\tTC\tRD\tRA\tZ\tanswers\tTTLs\trejected\n",
-        "1795860602.053000\tCHhAvVGS1DHFjwGM9\t192.0.2.1\t53211\t192.0.2.53\t53\tudp\t33222\t0.000154\twww.example.test\t1\t"
-        "C_INTERNET\t1\tA\t0\tNOERROR\tF\tF\tT\tT\t0\t10.0.0.3\t300.000000\tF\n");
-    const double bind = rate("bind", {},
-                             "28-Nov-2026 10:10:02.053 client @0x7f1d55e6b098 192.0.2.1#53211 (www.example.test): "
-                             "query: www.example.test IN A +E(0)K (192.0.2.53)\n");
-    const double dnsmasq =
-        rate("dnsmasq", {}, "Nov 28 10:10:02 dnsmasq[1234]: 5 192.0.2.1/53211 query[A] www.example.test from 192.0.2.1\n");
-    const double unbound = rate("unbound", {}, "Nov 28 10:10:02 unbound[1:0] info: 192.0.2.1 www.example.test. A IN\n");
-    qInfo("records/s: zeek %.0f, bind %.0f (%.2fx), dnsmasq %.0f (%.2fx), unbound %.0f (%.2fx)", zeek, bind,
-          bind / zeek, dnsmasq, dnsmasq / zeek, unbound, unbound / zeek);
-    QVERIFY(bind > 0 && dnsmasq > 0 && unbound > 0);
-    QVERIFY(bind >= zeek * 0.5 && dnsmasq >= zeek * 0.5 && unbound >= zeek * 0.5);
 }
 
 QTEST_GUILESS_MAIN(TstTextFormats)

@@ -1,7 +1,6 @@
 #include "importtestsupport.h"
 #include "reader.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace dnt;
@@ -614,65 +613,6 @@ private slots:
                               QStringLiteral("1469646001000000 10.0.0.2 - after.example 0 -1 @4")}));
         compareRejections(run.sink.rejected, {QStringLiteral("3: line longer than 1048576 bytes")});
         QVERIFY2(peakRssKiB() - before < 16 * 1024, "memory grew with the long line");
-    }
-
-    void throughput()
-    {
-        // Not a timed assertion: prints the parse rate of a realistic 24-column Zeek TSV, 1M lines,
-        // replayed from memory so that only the reader is measured.
-        QByteArray block;
-        for (int i = 0; i < 10000; ++i)
-            block += standardLine(i);
-        SyntheticStream stream(standardHeader(), block, 100, QByteArray());
-        class CountSink : public RecordSink
-        {
-        public:
-            int64_t n = 0, bytes = 0;
-            bool onRecord(const LookupRecord &r) override
-            {
-                ++n;
-                bytes += static_cast<int64_t>(r.name.size());
-                return true;
-            }
-            void onRejected(int64_t, std::string_view) override {}
-            void onSkipped(int64_t, std::string_view) override {}
-        } sink;
-        auto reader = createReader(QStringLiteral("zeek"));
-        QElapsedTimer t;
-        t.start();
-        QString error;
-        QCOMPARE(reader->read(stream, sink, &error), ReadStatus::Finished);
-        const qint64 ms = std::max<qint64>(1, t.elapsed());
-        QCOMPARE(sink.n, 1000000);
-        qInfo("zeek TSV: %lld records in %lld ms = %.2f M records/s (%.0f MB/s)",
-              static_cast<long long>(sink.n), static_cast<long long>(ms), sink.n / 1000.0 / ms,
-              stream.rawSize() / 1000.0 / ms);
-
-        QByteArray jblock;
-        for (int i = 0; i < 10000; ++i)
-            jblock +=
-                "{\"ts\":" + QByteArray::number(1709510400 + i) + ".123456,\"uid\":\"Cabc" +
-                QByteArray::number(i) + "\",\"id.orig_h\":\"10.0." + QByteArray::number(i % 200) +
-                ".7\",\"id.orig_p\":40000,"
-                "\"id.resp_h\":\"192.0.2.53\",\"id.resp_p\":53,\"proto\":\"udp\",\"trans_id\":1234,\"rtt\":0."
-                "01,"
-                "\"query\":\"www.d" +
-                QByteArray::number(i % 5000) +
-                ".example.com\",\"qclass\":1,"
-                "\"qclass_name\":\"C_INTERNET\",\"qtype\":1,\"qtype_name\":\"A\",\"rcode\":0,\"rcode_name\":"
-                "\"NOERROR\",\"AA\":false,\"TC\":false,\"RD\":true,\"RA\":true,\"Z\":0,\"answers\":[\"198.51."
-                "100.7\"],"
-                "\"TTLs\":[300.0],\"rejected\":false}\n";
-        SyntheticStream jstream(QByteArray(), jblock, 100, QByteArray());
-        CountSink jsink;
-        auto jreader = createReader(QStringLiteral("zeek-json"));
-        t.restart();
-        QCOMPARE(jreader->read(jstream, jsink, &error), ReadStatus::Finished);
-        const qint64 jms = std::max<qint64>(1, t.elapsed());
-        QCOMPARE(jsink.n, 1000000);
-        qInfo("zeek JSON: %lld records in %lld ms = %.2f M records/s (%.0f MB/s)",
-              static_cast<long long>(jsink.n), static_cast<long long>(jms), jsink.n / 1000.0 / jms,
-              jstream.rawSize() / 1000.0 / jms);
     }
 };
 
