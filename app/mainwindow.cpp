@@ -127,10 +127,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_selectionPanel, &SelectionPanel::selectionChanged, this, [this] { refreshClients(); });
     connect(m_selectionPanel, &SelectionPanel::nameFilterChanged, this, [this] { refreshNames(); });
     connect(m_importUi, &ImportUi::reportReady, this, [this](const ImportReport &report) {
-        if (m_interactive)
-            ImportUi::showReport(this, report);
-        statusBar()->showMessage(tr("Imported %1 lookups").arg(QLocale().toString(qlonglong(report.accepted()))), 8000);
+        // The chart is queried first and the report does not block the window: the new data can be
+        // looked at while the report is still being read.
         refreshAll();
+        if (m_interactive)
+            ImportUi::showReport(this, report, false);
+        statusBar()->showMessage(tr("Imported %1 lookups").arg(QLocale().toString(qlonglong(report.accepted()))), 8000);
         if (!m_pendingImport.isEmpty()) {
             const auto next = m_pendingImport.takeFirst();
             importFiles(next.first, next.second);
