@@ -17,6 +17,7 @@
 #include "selectionpanel.h"
 #include "timelinechart.h"
 #include "timeutil.h"
+#include "workspace.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -113,7 +114,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_totals->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(m_totals);
 
-    connect(m_selectionPanel, &SelectionPanel::selectionChanged, m_chartPane, &ChartPane::setSelection);
+    m_workspace = new Workspace(this);
+    connect(m_workspace, &Workspace::failed, this, &MainWindow::showError);
+    connect(m_selectionPanel, &SelectionPanel::selectionChanged, m_workspace, &Workspace::setNameSelection);
     connect(m_selectionPanel, &SelectionPanel::selectionChanged, this, [this] { refreshClients(); });
     connect(m_selectionPanel, &SelectionPanel::nameFilterChanged, this, [this] { refreshNames(); });
     connect(m_importUi, &ImportUi::reportReady, this, [this](const ImportReport &report) {
@@ -192,6 +195,7 @@ void MainWindow::createActions()
             setDisplayZone(QTimeZone(chosen.toUtf8()));
     });
     view->addAction(tr("&Reset Chart View"), m_chartPane, &ChartPane::resetView);
+    m_workspace->addViewActions(view);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About DNS Timeline"), this, [this] {
@@ -245,6 +249,7 @@ void MainWindow::refreshAll()
         return;
     refreshNames();
     refreshClients();
+    m_workspace->refresh();
     m_chartPane->refresh();
     m_eventEditor->reload();
     m_runner->run<Totals>(

@@ -19,6 +19,7 @@ class ImportController;
 class ImportUi;
 class ReadJobRunner;
 class SelectionPanel;
+class Workspace;
 
 // Composition only: creates the models, the panels and the actions, and wires them.
 class MainWindow : public QMainWindow
@@ -42,6 +43,7 @@ public:
     CountListModel *clientsModel() const { return m_clientsModel; }
     EventEditor *eventEditor() const { return m_eventEditor; }
     EventsPanel *eventsPanel() const { return m_eventsPanel; }
+    Workspace *workspace() const { return m_workspace; }
 
     // Times, buckets and the axis in this zone; remembered in the settings.
     void setDisplayZone(const QTimeZone &zone);
@@ -77,6 +79,7 @@ private:
     EventEditor *m_eventEditor;
     EventTableModel *m_eventModel;
     EventsPanel *m_eventsPanel;
+    Workspace *m_workspace;
     QLabel *m_totals;
     QList<QPair<QStringList, ImportOptions>> m_pendingImport; // imports asked for while one runs
     bool m_interactive = true;

@@ -23,6 +23,13 @@
 
 namespace dnt {
 
+// A series' own colour (a source group's) if it has one, else the theme's palette in order.
+static QColor seriesColor(const ChartTheme &theme, const VolumeSeries &series, qsizetype s)
+{
+    const QColor own(s < series.series.size() ? series.series.at(s).color : QString());
+    return own.isValid() ? own : theme.series.at(s % theme.series.size());
+}
+
 
 TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent), d(new Private)
 {
@@ -190,9 +197,9 @@ void TimelineChart::applyTheme(const ChartTheme &theme)
         d->categoryLegend->setTextColor(theme.foreground);
     d->emptyText->setColor(theme.emptyText);
     for (int i = 0; i < d->bars.size(); ++i)
-        d->bars[i]->setColor(theme.series.at(i % theme.series.size()));
+        d->bars[i]->setColor(seriesColor(theme, d->series, i));
     for (int i = 0; i < d->graphs.size(); ++i)
-        d->graphs[i]->setPen(QPen(theme.series.at(i % theme.series.size()), 2));
+        d->graphs[i]->setPen(QPen(seriesColor(theme, d->series, i), 2));
     d->markers->setTheme(theme);
 }
 
@@ -546,7 +553,7 @@ void TimelineChart::rebuildPlottables()
     d->top = QVector<double>(n, 0.0);
     QVector<double> base(n, 0.0);
     for (qsizetype s = 0; s < series.series.size(); ++s) {
-        const QColor color = d->theme.series.at(s % d->theme.series.size());
+        const QColor color = seriesColor(d->theme, series, s);
         const QVector<double> &v = d->values.at(s);
         if (bars) {
             if (d->bars.size() <= s)
