@@ -9,7 +9,10 @@
 #include "reader.h"
 #include "store.h"
 #include "timelinechart.h"
+#include "viewrender.h"
 #include "timeutil.h"
+#include "viewspec.h"
+#include "cli_p.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -20,11 +23,7 @@
 
 namespace dnt {
 
-namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitUsage = 1;
-constexpr int kExitInput = 2;
+namespace cli {
 
 QTextStream &out()
 {
@@ -53,12 +52,14 @@ void addSelectionOptions(QCommandLineParser &p)
     p.addOption({QStringLiteral("name"), QStringLiteral("Exactly this name (repeatable)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("client"), QStringLiteral("A client address or CIDR range (repeatable)."),
                  QStringLiteral("ADDR")});
+    p.addOption({QStringLiteral("group"), QStringLiteral("A source group of the project (repeatable)."),
+                 QStringLiteral("NAME")});
     p.addOption({QStringLiteral("bucket"), QStringLiteral("minute, 5min, 15min, hour, 6hour, day, week or month."),
                  QStringLiteral("UNIT")});
     p.addOption({QStringLiteral("tz"), QStringLiteral("Display zone (buckets and axis)."), QStringLiteral("AREA/CITY")});
     p.addOption({QStringLiteral("from"), QStringLiteral("Start (ISO 8601, inclusive)."), QStringLiteral("T")});
     p.addOption({QStringLiteral("to"), QStringLiteral("End (ISO 8601, exclusive)."), QStringLiteral("T")});
-    p.addOption({QStringLiteral("split"), QStringLiteral("none, client or name."), QStringLiteral("HOW")});
+    p.addOption({QStringLiteral("split"), QStringLiteral("none, client, name or group."), QStringLiteral("HOW")});
 }
 
 // Reads SELECTION, --bucket, --from, --to, --split. Returns an error message or empty.
@@ -81,6 +82,11 @@ QString readQuery(const QCommandLineParser &p, VolumeQuery *q, bool *bucketGiven
         if (!f)
             return QStringLiteral("--client \"%1\" is not an IPv4/IPv6 address or CIDR range").arg(c);
         q->selection.clients << f->text();
+    }
+    for (const auto &g : p.values(QStringLiteral("group"))) {
+        if (g.trimmed().isEmpty())
+            return QStringLiteral("--group needs a group name");
+        q->selection.groups << g.trimmed();
     }
     *bucketGiven = p.isSet(QStringLiteral("bucket"));
     if (*bucketGiven) {
@@ -110,15 +116,10 @@ QString readQuery(const QCommandLineParser &p, VolumeQuery *q, bool *bucketGiven
     if (q->fromUs && q->toUs && *q->toUs <= *q->fromUs)
         return QStringLiteral("--to must be after --from");
     if (p.isSet(QStringLiteral("split"))) {
-        const QString s = p.value(QStringLiteral("split")).toLower();
-        if (s == QLatin1String("none"))
-            q->split = Split::None;
-        else if (s == QLatin1String("client"))
-            q->split = Split::Client;
-        else if (s == QLatin1String("name"))
-            q->split = Split::Name;
-        else
-            return QStringLiteral("--split must be none, client or name, not \"%1\"").arg(s);
+        const auto split = splitFromString(p.value(QStringLiteral("split")));
+        if (!split)
+            return QStringLiteral("--split must be none, client, name or group, not \"%1\"").arg(p.value(QStringLiteral("split")));
+        q->split = *split;
     }
     return {};
 }
@@ -148,6 +149,12 @@ bool parse(QCommandLineParser &p, const QStringList &args, QString *error)
     }
     return true;
 }
+
+} // namespace cli
+
+using namespace cli;
+
+namespace {
 
 QString readImportOptions(const QCommandLineParser &p, ImportOptions *options)
 {
@@ -288,6 +295,10 @@ int cmdStats(const QStringList &args)
     if (!store)
         return code;
     const VolumeSeries v = store->volume(q);
+    if (!v.error.isEmpty()) {
+        err() << "dnstimeline: " << pos.first() << ": " << v.error << "\n";
+        return kExitInput;
+    }
     QString text = QStringLiteral("bucket\tseries\tcount\n");
     for (qsizetype b = 0; b < v.bucketStarts.size(); ++b) {
         const QString bucket = formatIsoInZone(v.bucketStarts.at(b), q.zone);
@@ -339,15 +350,12 @@ int renderRaster(const Store &store, const VolumeQuery &q, int slot, QSize size,
 int cmdRender(const QStringList &args)
 {
     QCommandLineParser p;
-    addSelectionOptions(p);
+    addChartOptions(p);
     p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Output file."), QStringLiteral("OUT")});
     p.addOption({QStringLiteral("scale"), QStringLiteral("1-4 (PNG/JPEG pixels and DPI)."), QStringLiteral("S")});
     p.addOption({QStringLiteral("footer"), QStringLiteral("Provenance line under the chart.")});
     p.addOption({QStringLiteral("size"), QStringLiteral("WxH pixels (default 1600x900)."), QStringLiteral("WxH")});
-    p.addOption({QStringLiteral("title"), QStringLiteral("Chart title."), QStringLiteral("TEXT")});
-    p.addOption({QStringLiteral("style"), QStringLiteral("bars, lines or steps."), QStringLiteral("STYLE")});
-    p.addOption({QStringLiteral("values"), QStringLiteral("count or share."), QStringLiteral("WHAT")});
-    p.addOption({QStringLiteral("log"), QStringLiteral("Logarithmic y axis.")});
+    p.addOption({QStringLiteral("view"), QStringLiteral("A saved view of the project."), QStringLiteral("NAME")});
     p.addOption({QStringLiteral("chart"), QStringLiteral("timeline or raster."), QStringLiteral("KIND")});
     p.addOption({QStringLiteral("raster-slot"), QStringLiteral("1, 2, 5, 10, 30 or 60."), QStringLiteral("MINUTES")});
     QString error;
@@ -379,72 +387,62 @@ int cmdRender(const QStringList &args)
             return usageError(QStringLiteral("--scale must be a number from 1 to 4"));
     }
     exportOptions.footer = p.isSet(QStringLiteral("footer"));
-    QSize size(1600, 900);
     if (p.isSet(QStringLiteral("size"))) {
         const QStringList wh = p.value(QStringLiteral("size")).toLower().split(QLatin1Char('x'));
         bool okW = false, okH = false;
+        QSize size;
         if (wh.size() == 2)
             size = QSize(wh.at(0).toInt(&okW), wh.at(1).toInt(&okH));
         if (!okW || !okH || size.width() < 16 || size.height() < 16 || size.width() > 16384 || size.height() > 16384)
             return usageError(QStringLiteral("--size must be WxH with 16..16384 pixels a side, e.g. 1600x900"));
+        exportOptions.size = size;
     }
-    VolumeQuery q;
-    bool bucketGiven = false;
-    error = readQuery(p, &q, &bucketGiven);
-    if (!error.isEmpty())
-        return usageError(error);
-    const auto style = chartStyleFromString(p.value(QStringLiteral("style")).isEmpty() ? QStringLiteral("bars")
-                                                                                       : p.value(QStringLiteral("style")));
-    if (!style)
-        return usageError(QStringLiteral("--style must be bars, lines or steps"));
-    const auto values = valueModeFromString(p.value(QStringLiteral("values")).isEmpty() ? QStringLiteral("count")
-                                                                                        : p.value(QStringLiteral("values")));
-    if (!values)
-        return usageError(QStringLiteral("--values must be count or share"));
-    q.withAllCounts = *values == ValueMode::Share;
+    const bool fromView = p.isSet(QStringLiteral("view"));
+    if (fromView && anyChartOptionSet(p))
+        return usageError(QStringLiteral("render --view takes the chart from the view: only -o, --size, --scale and "
+                                         "--footer go with it"));
+    ViewSpec view;
+    if (!fromView) {
+        error = readViewSpec(p, &view);
+        if (!error.isEmpty())
+            return usageError(error);
+    }
     int code = kExitOk;
     auto store = openProject(pos.first(), Store::Mode::ReadOnly, &code);
     if (!store)
         return code;
-    if (kind == QLatin1String("raster"))
-        return renderRaster(*store, q, slot, size, p.value(QStringLiteral("title")), output, exportOptions);
-    if (!bucketGiven) {
-        int64_t from = q.fromUs.value_or(0), to = q.toUs.value_or(0);
-        if (!q.fromUs || !q.toUs) {
-            if (const auto range = store->timeRange(q.selection)) {
-                from = q.fromUs.value_or(range->first);
-                to = q.toUs.value_or(range->second + 1);
-            }
+    if (fromView) {
+        const QString name = p.value(QStringLiteral("view"));
+        const auto saved = store->view(name);
+        if (!saved) {
+            err() << "dnstimeline: " << pos.first() << ": there is no view \"" << name << "\" (see views PROJECT list)\n";
+            return kExitInput;
         }
-        q.unit = autoBucketUnit(std::max<int64_t>(0, to - from), size.width());
+        const auto spec = ViewSpec::fromJson(saved->spec, &error);
+        if (!spec) {
+            err() << "dnstimeline: " << pos.first() << ": view \"" << name << "\": " << error << "\n";
+            return kExitInput;
+        }
+        view = *spec;
     }
-    const VolumeSeries v = store->volume(q);
-    TimelineChart chart;
-    chart.resize(size);
-    chart.setDisplayZone(q.zone);
-    chart.setStyle(*style);
-    chart.setValueMode(*values);
-    chart.setLogScale(p.isSet(QStringLiteral("log")));
-    chart.setTitle(p.isSet(QStringLiteral("title"))
-                       ? p.value(QStringLiteral("title"))
-                       : QStringLiteral("%1 — lookups per %2").arg(q.selection.describe(), bucketUnitLabel(q.unit)));
-    const QVector<Event> events = store->events();
-    chart.setEvents(events);
-    chart.setCategories(mergeCategories(store->categories(), events));
-    chart.setSeries(v);
-    if (!v.bucketStarts.isEmpty()) {
-        chart.setHomeRange(v.fromUs, v.toUs);
-        chart.setVisibleRange(v.fromUs, v.toUs);
+    if (kind == QLatin1String("raster")) {
+        // The day × time-of-day view of the same selection, range and zone.
+        VolumeQuery q;
+        q.selection = view.selection;
+        q.fromUs = view.fromUs;
+        q.toUs = view.toUs;
+        q.zone = view.zone == QLatin1String("UTC") ? QTimeZone::utc() : QTimeZone(view.zone.toUtf8());
+        if (!q.zone.isValid()) {
+            err() << "dnstimeline: unknown time zone \"" << view.zone << "\"\n";
+            return kExitInput;
+        }
+        if (const QString problem = store->selectionError(q.selection); !problem.isEmpty()) {
+            err() << "dnstimeline: " << pos.first() << ": " << problem << "\n";
+            return kExitInput;
+        }
+        return renderRaster(*store, q, slot, exportOptions.size, view.title, output, exportOptions);
     }
-    exportOptions.size = size;
-    Provenance provenance = Provenance::fromChart(chart);
-    provenance.files = store->files();
-    provenance.selection = q.selection.describe();
-    // No wall-clock time in the file unless SOURCE_DATE_EPOCH asks for one: the same command on the same
-    // project must give the same bytes, wherever and whenever it runs.
-    if (qEnvironmentVariableIsEmpty("SOURCE_DATE_EPOCH"))
-        provenance.generatedAt.clear();
-    if (!exportChart(chart, output, exportOptions, provenance, &error)) {
+    if (!renderView(*store, view, output, exportOptions, &error)) {
         err() << "dnstimeline: " << error << "\n";
         return kExitInput;
     }
@@ -671,7 +669,8 @@ int cmdEvents(const QStringList &args)
 bool isCliCommand(const QString &word)
 {
     static const QStringList commands{QStringLiteral("import"), QStringLiteral("stats"), QStringLiteral("render"),
-                                      QStringLiteral("events"), QStringLiteral("files")};
+                                      QStringLiteral("events"), QStringLiteral("files"), QStringLiteral("groups"),
+                                      QStringLiteral("pairs"), QStringLiteral("views")};
     return commands.contains(word);
 }
 
@@ -696,7 +695,7 @@ QString cliUsage()
         "      Prints TSV of the imported files: id path format compression size sha256 accepted\n"
         "      skipped rejected zone year first last.\n"
         "  dnstimeline stats PROJECT [SELECTION] [--bucket UNIT] [--from T] [--to T] [--tz AREA/CITY]\n"
-        "                    [--split none|client|name]\n"
+        "                    [--split none|client|name|group]\n"
         "      Prints TSV: bucket<TAB>series<TAB>count, one row per bucket and series, zeros included.\n"
         "      UNIT: minute, 5min, 15min, hour, 6hour, day, week, month. Buckets are aligned in the\n"
         "      display zone (--tz, default UTC): days at its midnight (23 or 25 hours at DST changes),\n"
@@ -732,11 +731,23 @@ QString cliUsage()
         "      project (same start and title) are reported and not added again.\n"
         "      export writes CSV or JSON by the extension (CSV text cells are protected against\n"
         "      spreadsheet formulas). add prints the new event's id; remove deletes one by id.\n"
+        "  dnstimeline groups PROJECT list | add NAME ADDR|CIDR... [--color #rrggbb] | remove NAME\n"
+        "                    | labels [FILE]\n"
+        "      Source groups: list prints TSV name<TAB>color<TAB>members (comma-separated); add creates a\n"
+        "      group or adds members to it. labels FILE stores a hosts-style file (ADDRESS LABEL, # comments)\n"
+        "      all or nothing, listing bad lines as FILE:LINE: reason; labels alone prints them.\n"
+        "  dnstimeline pairs PROJECT [SELECTION] [--from T] [--to T] [--top N]\n"
+        "      Prints TSV source<TAB>name<TAB>count<TAB>share for the top N (20) names x top N sources\n"
+        "      (a group, or a client in no group); share = count / all lookups of the name in the range,\n"
+        "      four decimals. Names by the selection's count, then sources by count, both descending.\n"
+        "  dnstimeline views PROJECT list | save NAME [SELECTION and render options] | remove NAME\n"
+        "      Saved chart setups; render PROJECT --view NAME -o OUT draws one exactly.\n"
         "\n"
         "SELECTION (repeatable; names and domains form one union, clients filter it; none = all):\n"
         "  --domain D    D and every name below it\n"
         "  --name N      exactly N (case-insensitive, trailing dot ignored)\n"
         "  --client A    a client address or CIDR range, IPv4 or IPv6\n"
+        "  --group G     a source group of the project (its members filter like --client)\n"
         "T: ISO 8601 date (2016-07-29) or date-time with Z or an offset (2016-07-29T12:00:00Z); --to is\n"
         "exclusive.\n"
         "\n"
@@ -767,6 +778,12 @@ int runCli(const QStringList &arguments)
         return cmdEvents(args);
     if (command == QLatin1String("files"))
         return cmdFiles(args);
+    if (command == QLatin1String("groups"))
+        return cmdGroups(args);
+    if (command == QLatin1String("pairs"))
+        return cmdPairs(args);
+    if (command == QLatin1String("views"))
+        return cmdViews(args);
     return usageError(QStringLiteral("unknown command \"%1\"").arg(command));
 }
 

@@ -22,6 +22,7 @@
 #include "selectionpanel.h"
 #include "timelinechart.h"
 #include "timeutil.h"
+#include "workspace.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -123,7 +124,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     statusBar()->addPermanentWidget(m_importUi->statusWidget());
     statusBar()->addPermanentWidget(m_totals);
 
-    connect(m_selectionPanel, &SelectionPanel::selectionChanged, m_chartPane, &ChartPane::setSelection);
+    m_workspace = new Workspace(this);
+    connect(m_workspace, &Workspace::failed, this, &MainWindow::showError);
+    connect(m_selectionPanel, &SelectionPanel::selectionChanged, m_workspace, &Workspace::setNameSelection);
     connect(m_selectionPanel, &SelectionPanel::selectionChanged, this, [this] { refreshClients(); });
     connect(m_selectionPanel, &SelectionPanel::nameFilterChanged, this, [this] { refreshNames(); });
     connect(m_importUi, &ImportUi::reportReady, this, [this](const ImportReport &report) {
@@ -219,6 +222,7 @@ void MainWindow::createActions()
             setDisplayZone(QTimeZone(chosen.toUtf8()));
     });
     view->addAction(tr("&Reset Chart View"), m_chartPane, &ChartPane::resetView);
+    m_workspace->addViewActions(view);
     view->addSeparator();
     for (QDockWidget *panel : findChildren<QDockWidget *>())
         view->addAction(panel->toggleViewAction());
@@ -317,6 +321,7 @@ void MainWindow::refreshAll()
         return;
     refreshNames();
     refreshClients();
+    m_workspace->refresh();
     m_chartPane->refresh();
     m_eventEditor->reload();
     m_runner->run<Totals>(

@@ -22,6 +22,7 @@ class ReadJobRunner;
 class RecentProjects;
 class UserGuideWindow;
 class SelectionPanel;
+class Workspace;
 
 // Composition only: creates the models, the panels and the actions, and wires them.
 class MainWindow : public QMainWindow
@@ -45,6 +46,7 @@ public:
     CountListModel *clientsModel() const { return m_clientsModel; }
     EventEditor *eventEditor() const { return m_eventEditor; }
     EventsPanel *eventsPanel() const { return m_eventsPanel; }
+    Workspace *workspace() const { return m_workspace; }
 
     // Times, buckets and the axis in this zone; remembered in the settings.
     void setDisplayZone(const QTimeZone &zone);
@@ -85,6 +87,7 @@ private:
     EventEditor *m_eventEditor;
     EventTableModel *m_eventModel;
     EventsPanel *m_eventsPanel;
+    Workspace *m_workspace;
     QLabel *m_totals;
     RecentProjects *m_recent = nullptr;
     UserGuideWindow *m_guide = nullptr;

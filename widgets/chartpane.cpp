@@ -21,7 +21,9 @@ namespace {
 struct WholeResult
 {
     std::optional<std::pair<int64_t, int64_t>> range;
+    std::optional<std::pair<int64_t, int64_t>> home; // when a saved view shows only part of the range
     VolumeSeries series;
+    QString error;
 };
 
 } // namespace
@@ -33,8 +35,13 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     reset->setText(tr("Reset view"));
     reset->setToolTip(tr("Show the whole time range of the selection (Home)"));
     reset->setShortcut(Qt::Key_Home);
-    m_splitClients = new QCheckBox(tr("One series per client"), this);
-    m_splitClients->setToolTip(tr("Split the selected lookups into one stacked series per client (the 12 busiest)"));
+    m_split = new QComboBox(this);
+    m_split->addItem(tr("One series"), int(Split::None));
+    m_split->addItem(tr("One series per client"), int(Split::Client));
+    m_split->addItem(tr("One series per name"), int(Split::Name));
+    m_split->addItem(tr("One series per group"), int(Split::Group));
+    m_split->setToolTip(tr("Split the selected lookups into stacked series: per client or per name (the 12 "
+                           "busiest), or per source group (in the group's colour)"));
     m_style = new QComboBox(this);
     m_style->addItem(tr("Stacked bars"), int(ChartStyle::StackedBars));
     m_style->addItem(tr("Lines"), int(ChartStyle::Lines));
@@ -73,7 +80,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     bar->addWidget(m_view);
     bar->addWidget(m_slot);
     bar->addWidget(reset);
-    bar->addWidget(m_splitClients);
+    bar->addWidget(m_split);
     bar->addWidget(m_style);
     bar->addWidget(m_values);
     bar->addWidget(m_bucket);
@@ -86,7 +93,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     layout->addWidget(m_stack, 1);
 
     connect(reset, &QToolButton::clicked, this, &ChartPane::resetView);
-    connect(m_splitClients, &QCheckBox::toggled, this, [this] { refresh(); });
+    connect(m_split, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_style, &QComboBox::currentIndexChanged, this,
             [this] { m_chart->setStyle(ChartStyle(m_style->currentData().toInt())); });
     connect(m_values, &QComboBox::currentIndexChanged, this, [this] {
@@ -191,17 +198,66 @@ void ChartPane::requestRaster()
 
 bool ChartPane::splitByClient() const
 {
-    return m_splitClients->isChecked();
+    return split() == Split::Client;
 }
 
 void ChartPane::setSplitByClient(bool split)
 {
-    m_splitClients->setChecked(split);
+    setSplit(split ? Split::Client : Split::None);
 }
 
 Split ChartPane::split() const
 {
-    return m_splitClients->isChecked() ? Split::Client : Split::None;
+    return Split(m_split->currentData().toInt());
+}
+
+void ChartPane::setSplit(Split split)
+{
+    m_split->setCurrentIndex(m_split->findData(int(split)));
+}
+
+ViewSpec ChartPane::currentView() const
+{
+    ViewSpec v;
+    v.selection = m_selection;
+    if (!m_shown.bucketStarts.isEmpty()) {
+        const auto [from, to] = m_chart->visibleRange();
+        v.fromUs = from;
+        v.toUs = to;
+        v.bucket = m_shown.unit;
+    }
+    const ChartStyle style = ChartStyle(m_style->currentData().toInt());
+    v.style = style == ChartStyle::Lines ? QStringLiteral("lines") : style == ChartStyle::Steps ? QStringLiteral("steps")
+                                                                                               : QStringLiteral("bars");
+    v.values = m_values->currentData().toInt() == int(ValueMode::Share) ? QStringLiteral("share") : QStringLiteral("count");
+    v.log = m_log->isChecked();
+    v.zone = zoneName(m_zone);
+    v.split = split();
+    return v;
+}
+
+void ChartPane::applyView(const ViewSpec &view)
+{
+    {
+        // One query for the whole change, not one per control.
+        const QSignalBlocker b1(m_split), b2(m_style), b3(m_values), b4(m_log);
+        setSplit(view.split);
+        m_style->setCurrentIndex(m_style->findData(int(chartStyleFromString(view.style).value_or(ChartStyle::StackedBars))));
+        m_values->setCurrentIndex(m_values->findData(int(valueModeFromString(view.values).value_or(ValueMode::Count))));
+        m_log->setChecked(view.log);
+    }
+    m_chart->setStyle(ChartStyle(m_style->currentData().toInt()));
+    m_chart->setValueMode(ValueMode(m_values->currentData().toInt()));
+    m_chart->setLogScale(view.log);
+    const QTimeZone zone = view.zone == QLatin1String("UTC") ? QTimeZone::utc() : QTimeZone(view.zone.toUtf8());
+    m_zone = zone.isValid() ? zone : QTimeZone::utc();
+    m_chart->setDisplayZone(m_zone);
+    m_selection = view.selection;
+    m_chart->setTitle(view.title.isEmpty() ? m_selection.describe() : view.title);
+    std::optional<std::pair<int64_t, int64_t>> shown;
+    if (view.fromUs && view.toUs)
+        shown = std::make_pair(*view.fromUs, *view.toUs);
+    requestWhole(shown, view.bucket);
 }
 
 void ChartPane::setSelection(const Selection &selection)
@@ -254,6 +310,11 @@ void ChartPane::clear(const QString &message)
 
 void ChartPane::requestWhole()
 {
+    requestWhole(std::nullopt, std::nullopt);
+}
+
+void ChartPane::requestWhole(std::optional<std::pair<int64_t, int64_t>> shown, std::optional<BucketUnit> fixedUnit)
+{
     const Selection sel = m_selection;
     const Split sp = split();
     const int width = std::max(200, m_chart->width());
@@ -264,8 +325,9 @@ void ChartPane::requestWhole()
     m_wholePending = true;
     m_runner->run<WholeResult>(
         QStringLiteral("chart"),
-        [sel, sp, width, zone, share, fixed](Store &store) {
+        [sel, sp, width, zone, share, shown, fixedUnit, fixed](Store &store) {
             WholeResult r;
+            r.error = store.selectionError(sel);
             r.range = store.timeRange(sel);
             if (!r.range)
                 return r;
@@ -274,15 +336,30 @@ void ChartPane::requestWhole()
             q.split = sp;
             q.zone = zone;
             q.withAllCounts = share;
-            const int64_t span = r.range->second + 1 - r.range->first;
-            q.unit = fixed && span / bucketWidthUs(*fixed) <= kMaxFixedBuckets ? *fixed : autoBucketUnit(span, width);
-            q.fromUs = r.range->first;
-            q.toUs = r.range->second + 1;
+            q.fromUs = shown ? shown->first : r.range->first;
+            q.toUs = shown ? shown->second : r.range->second + 1;
+            // A saved view's bucket first, then the toolbar's fixed bucket (if not too fine), else automatic.
+            const int64_t span = *q.toUs - *q.fromUs;
+            q.unit = fixedUnit ? *fixedUnit
+                               : (fixed && span / bucketWidthUs(*fixed) <= kMaxFixedBuckets ? *fixed
+                                                                                            : autoBucketUnit(span, width));
             r.series = store.volume(q);
+            if (shown) {
+                // Home is still the whole selection, in whole buckets of the view's unit.
+                r.home = std::make_pair(bucketFloor(r.range->first, q.unit, zone),
+                                        bucketNext(bucketFloor(r.range->second, q.unit, zone), q.unit, zone));
+            }
             return r;
         },
-        [this](const WholeResult &r) {
+        [this, shown](const WholeResult &r) {
             m_wholePending = false;
+            if (!r.error.isEmpty()) {
+                m_home.reset();
+                m_chart->setEmptyMessage(r.error);
+                show(VolumeSeries{});
+                m_info->setText(r.error);
+                return;
+            }
             if (!r.range) {
                 m_home.reset();
                 m_chart->setEmptyMessage(m_selection.isEmpty() ? tr("This project has no lookups yet: import a log file")
@@ -291,9 +368,12 @@ void ChartPane::requestWhole()
                 requestRaster();
                 return;
             }
-            m_home = std::make_pair(r.series.fromUs, r.series.toUs);
-            m_chart->setHomeRange(r.series.fromUs, r.series.toUs);
-            m_chart->setVisibleRange(r.series.fromUs, r.series.toUs);
+            m_home = r.home.value_or(std::make_pair(r.series.fromUs, r.series.toUs));
+            m_chart->setHomeRange(m_home->first, m_home->second);
+            if (shown)
+                m_chart->setVisibleRange(shown->first, shown->second);
+            else
+                m_chart->setVisibleRange(r.series.fromUs, r.series.toUs);
             show(r.series);
         },
         [this](const QString &error) {

@@ -5,6 +5,7 @@
 #include "event.h"
 #include "rastergrid.h"
 #include "selection.h"
+#include "viewspec.h"
 #include "volumeseries.h"
 
 #include <QTimeZone>
@@ -50,6 +51,15 @@ public:
     Selection selection() const { return m_selection; }
     bool splitByClient() const;
     void setSplitByClient(bool split);
+    Split split() const;
+    void setSplit(Split split);
+    QComboBox *splitBox() const { return m_split; }
+    // The chart as it is shown: selection, visible range, bucket, style, values, log scale, zone, split
+    // (categories are the event editor's; the caller adds them). What View › Save View… stores.
+    ViewSpec currentView() const;
+    // Shows a saved view: its selection, split, style, values, log scale and zone, over its range with its
+    // bucket (or the whole selection with an automatic bucket when it has none).
+    void applyView(const dnt::ViewSpec &view);
     QComboBox *styleBox() const { return m_style; }
     QComboBox *valuesBox() const { return m_values; }
     QCheckBox *logBox() const { return m_log; }
@@ -86,14 +96,15 @@ private:
     void requestWhole();
     void requestRange(int64_t fromUs, int64_t toUs, int pixelWidth);
     void show(const VolumeSeries &series);
-    Split split() const;
     void requestRaster();
     // The unit for a query of this span at this width (the fixed bucket if it is not too fine).
     BucketUnit unitFor(int64_t spanUs, int pixelWidth) const;
+    // requestWhole, but showing [fromUs, toUs) with this bucket (a saved view) once the whole range is known.
+    void requestWhole(std::optional<std::pair<int64_t, int64_t>> shown, std::optional<BucketUnit> unit);
 
     ReadJobRunner *m_runner;
     TimelineChart *m_chart;
-    QCheckBox *m_splitClients;
+    QComboBox *m_split;
     QComboBox *m_style;
     QComboBox *m_values;
     QCheckBox *m_log;

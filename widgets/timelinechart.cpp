@@ -34,6 +34,14 @@ QPen seriesPen(const ChartTheme &theme, int index)
 
 } // namespace
 
+// A series' own colour (a source group's) if it has one, else the theme's palette in order.
+static QColor seriesColor(const ChartTheme &theme, const VolumeSeries &series, qsizetype s)
+{
+    const QColor own(s < series.series.size() ? series.series.at(s).color : QString());
+    return own.isValid() ? own : theme.seriesColor(int(s));
+}
+
+
 TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent), d(new Private)
 {
     m_plot = new QCustomPlot(this);
@@ -200,11 +208,14 @@ void TimelineChart::applyTheme(const ChartTheme &theme)
         d->categoryLegend->setTextColor(theme.foreground);
     d->emptyText->setColor(theme.emptyText);
     for (int i = 0; i < d->bars.size(); ++i) {
-        d->bars[i]->setColor(theme.seriesColor(i));
+        d->bars[i]->setColor(seriesColor(theme, d->series, i));
         d->bars[i]->setHatched(theme.seriesPatterned(i), theme.background);
     }
-    for (int i = 0; i < d->graphs.size(); ++i)
-        d->graphs[i]->setPen(seriesPen(theme, i));
+    for (int i = 0; i < d->graphs.size(); ++i) {
+        QPen pen = seriesPen(theme, i);
+        pen.setColor(seriesColor(theme, d->series, i));
+        d->graphs[i]->setPen(pen);
+    }
     d->markers->setTheme(theme);
 }
 
@@ -558,7 +569,7 @@ void TimelineChart::rebuildPlottables()
     d->top = QVector<double>(n, 0.0);
     QVector<double> base(n, 0.0);
     for (qsizetype s = 0; s < series.series.size(); ++s) {
-        const QColor color = d->theme.seriesColor(int(s));
+        const QColor color = seriesColor(d->theme, series, s);
         const QVector<double> &v = d->values.at(s);
         if (bars) {
             if (d->bars.size() <= s)
@@ -582,7 +593,9 @@ void TimelineChart::rebuildPlottables()
         if (d->graphs.size() <= s)
             d->graphs.append(new QCPGraph(m_plot->xAxis, m_plot->yAxis));
         QCPGraph *g = d->graphs[s];
-        g->setPen(seriesPen(d->theme, int(s)));
+        QPen pen = seriesPen(d->theme, int(s));
+        pen.setColor(color);
+        g->setPen(pen);
         g->setName(series.series.at(s).label);
         g->setAdaptiveSampling(true);
         QVector<double> keys, vals;

@@ -55,8 +55,8 @@ QString Selection::describe() const
     for (const auto &d : domains)
         what << QStringLiteral("*.%1").arg(d);
     QString s = what.isEmpty() ? QStringLiteral("all lookups") : what.join(QStringLiteral(", "));
-    if (!clients.isEmpty())
-        s += QStringLiteral(" from ") + clients.join(QStringLiteral(", "));
+    if (hasClientFilter())
+        s += QStringLiteral(" from ") + (groups + clients).join(QStringLiteral(", "));
     return s;
 }
 

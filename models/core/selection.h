@@ -35,9 +35,11 @@ struct Selection
     QStringList names;    // exact names, normalised
     QStringList domains;  // a domain and every name below it, normalised
     QStringList clients;  // AddressFilter texts
+    QStringList groups = {}; // source group names: the store resolves each to its members, which filter like clients
 
     bool hasNameFilter() const { return !names.isEmpty() || !domains.isEmpty(); }
-    bool isEmpty() const { return !hasNameFilter() && clients.isEmpty(); }
+    bool hasClientFilter() const { return !clients.isEmpty() || !groups.isEmpty(); }
+    bool isEmpty() const { return !hasNameFilter() && !hasClientFilter(); }
     // Human-readable description for titles and provenance ("mail1.trump-email.com from 217.12.96.15").
     QString describe() const;
 };

@@ -10,7 +10,7 @@
 
 namespace dnt {
 
-enum class Split { None, Client, Name };
+enum class Split { None, Client, Name, Group };
 
 // Bucketed lookup counts, the value that crosses from the reader thread to the chart.
 // bucketStarts has one entry per bucket; every series has exactly as many counts, zeros included.
@@ -18,9 +18,10 @@ struct VolumeSeries
 {
     struct Series
     {
-        QString label;          // "all", a client address or a name
+        QString label;          // "all", a client address, a name or a group name
         QVector<int64_t> counts;
         int64_t total = 0;
+        QString color = {};     // "#rrggbb" of a group series; empty: the chart's palette
     };
 
     BucketUnit unit = BucketUnit::Hour;
@@ -30,6 +31,7 @@ struct VolumeSeries
     QVector<int64_t> bucketStarts;
     QVector<Series> series;
     QVector<int64_t> allCounts; // all lookups of the project per bucket, when asked for (shares)
+    QString error;             // the selection could not be used (e.g. it names a group that does not exist)
     quint64 jobId = 0;         // set by the job runner; stale results are dropped by id
 
     bool isEmpty() const { return bucketStarts.isEmpty() || series.isEmpty(); }

@@ -56,7 +56,18 @@ CREATE TABLE minute_total(minute INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 INSERT INTO minute_total(minute, n) SELECT minute, sum(n) FROM minute_all GROUP BY minute;
 )sql";
 
-const char *const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
+// Version 4: the workspace — source groups (a colour and members: addresses or CIDR ranges, in the
+// order given), labels for addresses, and saved chart views (a versioned JSON spec each).
+// IF NOT EXISTS: tests replay migrations on a current file by rewinding user_version.
+const char *const kSchemaV4 = R"sql(
+CREATE TABLE IF NOT EXISTS source_groups(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, color TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS group_members(group_id INTEGER NOT NULL, pos INTEGER NOT NULL, member TEXT NOT NULL,
+  PRIMARY KEY(group_id, pos)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS address_labels(address TEXT PRIMARY KEY, label TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS saved_views(name TEXT PRIMARY KEY, spec TEXT NOT NULL) WITHOUT ROWID;
+)sql";
+
+const char *const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == Store::kSchemaVersion);
 
 void configure(sqlite3 *db)

@@ -5,7 +5,9 @@
 #include "selection.h"
 #include "volumeseries.h"
 
+#include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QTimeZone>
 #include <QVector>
 
@@ -85,6 +87,55 @@ struct VolumeQuery
     // both fromUs and toUs are given); Split::None otherwise always gives one series "all", zeros included.
 };
 
+// --- workspace value types (source groups, address labels, saved views, the pair view) ---
+
+// A named set of addresses and CIDR ranges ("Bank resolvers" = 217.12.96.15, 217.12.97.15).
+struct SourceGroup
+{
+    QString name;
+    QString color = QStringLiteral("#1f77b4"); // "#rrggbb"
+    QStringList members;                       // AddressFilter texts, in the order given
+    bool operator==(const SourceGroup &other) const = default;
+};
+
+// A saved chart setup: its name and its versioned JSON spec (ViewSpec in models/core reads it).
+struct SavedView
+{
+    QString name;
+    QByteArray spec;
+};
+
+struct PairQuery
+{
+    Selection selection;
+    int top = 20;                  // top names and top sources kept (each); <= 0: 20
+    std::optional<int64_t> fromUs; // inclusive; none: from the first lookup
+    std::optional<int64_t> toUs;   // exclusive; none: to the last lookup
+};
+
+// Top sources × top names of a selection. A source is a group (one source, whatever its members) or a
+// client in none of the groups considered. counts[s][n] is what source s asked for name n within the
+// selection and range; nameAll[n] is every lookup of name n in the project within the range (whoever
+// asked), the denominator of the share.
+struct PairTable
+{
+    QStringList names;              // by the selection's count of the name, desc, then name
+    QVector<int64_t> nameSelected;  // the selection's lookups of each name
+    QVector<int64_t> nameAll;       // all lookups of each name within the range
+    QStringList sources;            // by their count over the top names, desc, then label
+    QVector<bool> sourceIsGroup;
+    QVector<QString> sourceColors;  // group colour, empty for a client
+    QVector<QVector<int64_t>> counts; // [source][name]
+    QString error;                  // e.g. the selection names a group that does not exist
+    quint64 jobId = 0;
+
+    double share(int source, int name) const
+    {
+        const int64_t all = nameAll.value(name);
+        return all > 0 ? double(counts.at(source).at(name)) / double(all) : 0.0;
+    }
+};
+
 class FileImport;
 
 // The version of the SQLite library in use (sqlite3_libversion()), for Help › About. Any thread.
@@ -108,7 +159,7 @@ public:
     ~Store();
 
     QString path() const { return m_path; }
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     static constexpr int kApplicationId = 0x444E5354; // "DNST"
 
     // --- provenance ---
@@ -146,6 +197,29 @@ public:
     QVector<EventCategory> categories() const;
     // Stores (inserts or replaces) one category's colour and visibility.
     bool setCategory(const EventCategory &category, QString *error);
+
+    // --- workspace: source groups, address labels, saved views (SQL in storeworkspace.cpp) ---
+    // Groups by name. A project from before groups existed (opened read-only) has none.
+    QVector<SourceGroup> groups() const;
+    std::optional<SourceGroup> group(const QString &name) const;
+    // Stores a group (replacing the one named previousName, or the one with the same name). Validates:
+    // a name without control characters, a "#rrggbb" colour, at least one member, every member an
+    // address or CIDR range (stored in canonical spelling, duplicates dropped).
+    bool saveGroup(const SourceGroup &group, QString *error, const QString &previousName = {});
+    bool removeGroup(const QString &name, QString *error); // fails if there is no such group
+    // Why the selection cannot be used (it names a group that is not in the project), or empty.
+    QString selectionError(const Selection &selection) const;
+    // Address → label (addresses in canonical spelling).
+    QHash<QString, QString> labels() const;
+    // Inserts or replaces labels in one transaction (all or none); an empty label removes one.
+    bool setLabels(const QVector<QPair<QString, QString>> &labels, QString *error);
+    QVector<SavedView> views() const; // by name
+    std::optional<SavedView> view(const QString &name) const;
+    bool saveView(const SavedView &view, QString *error); // inserts or replaces by name
+    bool removeView(const QString &name, QString *error); // fails if there is no such view
+
+    // The pair view (storequeries.cpp): answered from the roll-ups, never by scanning the lookups.
+    PairTable pairs(const PairQuery &query) const;
 
     sqlite3 *handle() const { return m_db; } // for FileImport and tests in this folder only
 

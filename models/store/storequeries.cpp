@@ -3,6 +3,7 @@
 // in the row ranges of the files that cover that minute.
 #include "sqlitestmt.h"
 #include "store.h"
+#include "storeworkspace_p.h"
 
 #include <QHash>
 #include <QSet>
@@ -46,6 +47,8 @@ struct Resolved
     QHash<int64_t, QString> nameLabels;
     bool allClients = true;
     QSet<int64_t> clientIds;
+    QVector<GroupFilters> groups;    // the selection's groups, resolved
+    QString error;                   // the selection cannot be used (a group that does not exist)
 
     bool selectsNothing() const
     {
@@ -56,6 +59,19 @@ struct Resolved
         return (allNames || nameSet.contains(name)) && (allClients || clientIds.contains(client));
     }
 };
+
+// Visits (id, address, text) of every client that asked something (the dictionary also holds servers).
+template <typename Visit>
+void forEachClient(sqlite3 *db, Visit visit)
+{
+    SqliteStmt all(db, "SELECT c.id, c.address FROM client_totals t JOIN clients c ON c.id = t.client_id");
+    while (all.step() == SQLITE_ROW) {
+        QHostAddress a;
+        const QString text = all.text(1);
+        if (a.setAddress(text))
+            visit(all.int64(0), a, text);
+    }
+}
 
 Resolved resolve(sqlite3 *db, const Selection &sel)
 {
@@ -89,26 +105,22 @@ Resolved resolve(sqlite3 *db, const Selection &sel)
             take(domain);
         }
     }
-    if (!sel.clients.isEmpty()) {
+    if (sel.hasClientFilter()) {
         r.allClients = false;
         QVector<AddressFilter> filters;
         for (const QString &c : sel.clients)
             if (auto f = AddressFilter::parse(c))
                 filters.append(*f);
+        if (!resolveGroups(db, sel.groups, &r.groups, &r.error))
+            return r;
+        for (const GroupFilters &g : std::as_const(r.groups))
+            filters += g.members;
         if (filters.isEmpty())
             return r;
-        SqliteStmt all(db, "SELECT c.id, c.address FROM client_totals t JOIN clients c ON c.id = t.client_id");
-        while (all.step() == SQLITE_ROW) {
-            QHostAddress a;
-            if (!a.setAddress(all.text(1)))
-                continue;
-            for (const auto &f : filters) {
-                if (f.matches(a)) {
-                    r.clientIds.insert(all.int64(0));
-                    break;
-                }
-            }
-        }
+        forEachClient(db, [&](int64_t id, const QHostAddress &a, const QString &) {
+            if (std::any_of(filters.cbegin(), filters.cend(), [&a](const AddressFilter &f) { return f.matches(a); }))
+                r.clientIds.insert(id);
+        });
     }
     return r;
 }
@@ -268,6 +280,10 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
     VolumeSeries v;
     v.unit = q.unit;
     const Resolved r = resolve(m_db, q.selection);
+    if (!r.error.isEmpty()) {
+        v.error = r.error;
+        return v;
+    }
     std::optional<std::pair<int64_t, int64_t>> range;
     if (!q.fromUs || !q.toUs) {
         // Buckets are whole minutes or more, so the first and last minute place them exactly.
@@ -319,6 +335,54 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
         return v;
     }
 
+    if (q.split == Split::Group) {
+        // One series per group (the selection's, or every group of the project if it names none), plus one
+        // per client the selection asks for by address that is in none of them. A client in two groups
+        // counts in both. Ungrouped clients the selection did not ask for are not charted.
+        const QVector<GroupFilters> groups = q.selection.groups.isEmpty() ? allGroupFilters(m_db) : r.groups;
+        QVector<AddressFilter> asked;
+        for (const QString &c : q.selection.clients)
+            if (auto f = AddressFilter::parse(c))
+                asked.append(*f);
+        QVector<VolumeSeries::Series> all;
+        for (const GroupFilters &g : groups)
+            all.append({g.name, QVector<int64_t>(buckets, 0), 0, g.color});
+        QHash<int64_t, QVector<int>> seriesOf;
+        forEachClient(m_db, [&](int64_t id, const QHostAddress &a, const QString &text) {
+            if (!r.allClients && !r.clientIds.contains(id))
+                return;
+            QVector<int> in;
+            for (qsizetype g = 0; g < groups.size(); ++g)
+                if (std::any_of(groups.at(g).members.cbegin(), groups.at(g).members.cend(),
+                                [&a](const AddressFilter &f) { return f.matches(a); }))
+                    in.append(int(g));
+            if (in.isEmpty() && std::any_of(asked.cbegin(), asked.cend(), [&a](const AddressFilter &f) { return f.matches(a); })) {
+                in.append(int(all.size()));
+                all.append({text, QVector<int64_t>(buckets, 0), 0, QString()});
+            }
+            if (!in.isEmpty())
+                seriesOf.insert(id, in);
+        });
+        visitRange(m_db, r, from, to, false, [&](int64_t, int64_t client, int64_t t, int64_t n) {
+            const auto it = seriesOf.constFind(client);
+            if (it == seriesOf.cend())
+                return;
+            for (int i : *it) {
+                all[i].counts[bucketOf(t)] += n;
+                all[i].total += n;
+            }
+        });
+        // Groups and asked-for clients with no lookups in the range stay out, like empty splits.
+        all.erase(std::remove_if(all.begin(), all.end(), [](const auto &s) { return s.total == 0; }), all.end());
+        std::stable_sort(all.begin(), all.end(), [](const auto &a, const auto &b) {
+            return a.total != b.total ? a.total > b.total : a.label < b.label;
+        });
+        if (q.maxSeries > 0 && all.size() > q.maxSeries)
+            all.resize(q.maxSeries);
+        v.series = all;
+        return v;
+    }
+
     // Splits: first the total per series, then counts only for the series kept, so that a split over
     // tens of thousands of names never holds a bucket vector per name.
     const bool byName = q.split == Split::Name;
@@ -355,7 +419,7 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
     QHash<int64_t, int> index;
     for (const Candidate &c : candidates) {
         index.insert(c.key, int(v.series.size()));
-        v.series.append({c.label, QVector<int64_t>(buckets, 0), c.total});
+        v.series.append({c.label, QVector<int64_t>(buckets, 0), c.total, QString()});
     }
     if (v.series.isEmpty())
         return v;
@@ -437,6 +501,152 @@ QVector<ClientCount> Store::topClients(int limit, const Selection &selection) co
     if (limit > 0 && out.size() > limit)
         out.resize(limit);
     return out;
+}
+
+// The pair view in one place: every SQL statement it needs is here (reached through visitRange, which
+// reads the per-minute roll-ups and, only for minutes a range cuts, the lookups of the files covering
+// them), so a different roll-up layout or backend changes this function and the visitors only.
+PairTable Store::pairs(const PairQuery &q) const
+{
+    PairTable t;
+    const int top = q.top > 0 ? q.top : 20;
+    const Resolved r = resolve(m_db, q.selection);
+    t.error = r.error;
+    if (!t.error.isEmpty() || r.selectsNothing())
+        return t;
+    const bool ranged = q.fromUs || q.toUs;
+    // Whole minutes at the open ends, so that no partial minute is read there.
+    const int64_t from = q.fromUs.value_or((INT64_MIN / kMinute + 1) * kMinute);
+    const int64_t to = q.toUs.value_or((INT64_MAX / kMinute - 1) * kMinute);
+    if (to <= from)
+        return t;
+    SqliteStmt nameText(m_db, "SELECT name FROM names WHERE id = ?");
+    auto nameLabel = [&](int64_t id) {
+        QString label = r.nameLabels.value(id);
+        if (label.isEmpty()) {
+            nameText.bind(1, id);
+            if (nameText.step() == SQLITE_ROW)
+                label = nameText.text(0);
+            nameText.reset();
+        }
+        return label;
+    };
+
+    // 1. The selection's lookups per name; the top names.
+    struct NameRow
+    {
+        int64_t id;
+        int64_t n;
+        QString label;
+    };
+    QVector<NameRow> names;
+    if (r.allNames && r.allClients && !ranged) {
+        SqliteStmt s(m_db, "SELECT t.name_id, t.n, n.name FROM name_totals t JOIN names n ON n.id = t.name_id "
+                           "ORDER BY t.n DESC, n.name LIMIT ?");
+        s.bind(1, int64_t(top));
+        while (s.step() == SQLITE_ROW)
+            names.append({s.int64(0), s.int64(1), s.text(2)});
+    } else {
+        QHash<int64_t, int64_t> perName;
+        visitRange(m_db, r, from, to, true, [&](int64_t name, int64_t, int64_t, int64_t n) { perName[name] += n; });
+        for (auto it = perName.cbegin(); it != perName.cend(); ++it)
+            if (it.value() > 0)
+                names.append({it.key(), it.value(), nameLabel(it.key())});
+        std::sort(names.begin(), names.end(), [](const NameRow &a, const NameRow &b) {
+            return a.n != b.n ? a.n > b.n : a.label < b.label;
+        });
+        if (names.size() > top)
+            names.resize(top);
+    }
+    if (names.isEmpty())
+        return t;
+    Resolved topNames = r;
+    topNames.allNames = false;
+    topNames.nameIds.clear();
+    topNames.nameSet.clear();
+    QHash<int64_t, int> nameIndex;
+    for (const NameRow &n : std::as_const(names)) {
+        nameIndex.insert(n.id, int(t.names.size()));
+        topNames.nameIds.append(n.id);
+        topNames.nameSet.insert(n.id);
+        t.names << n.label;
+        t.nameSelected << n.n;
+    }
+
+    // 2. Every lookup of those names in the range, whoever asked: the denominators.
+    t.nameAll = QVector<int64_t>(t.names.size(), 0);
+    if (!ranged) {
+        SqliteStmt s(m_db, "SELECT n FROM name_totals WHERE name_id = ?");
+        for (const NameRow &n : std::as_const(names)) {
+            s.bind(1, n.id);
+            if (s.step() == SQLITE_ROW)
+                t.nameAll[nameIndex.value(n.id)] = s.int64(0);
+            s.reset();
+        }
+    } else {
+        Resolved anyone = topNames;
+        anyone.allClients = true;
+        anyone.clientIds.clear();
+        visitRange(m_db, anyone, from, to, true,
+                   [&](int64_t name, int64_t, int64_t, int64_t n) { t.nameAll[nameIndex.value(name)] += n; });
+    }
+
+    // 3. Per client and top name; clients become sources: the groups they belong to, or themselves.
+    QHash<int64_t, QVector<int64_t>> perClient;
+    visitRange(m_db, topNames, from, to, true, [&](int64_t name, int64_t client, int64_t, int64_t n) {
+        auto &row = perClient[client];
+        if (row.isEmpty())
+            row = QVector<int64_t>(t.names.size(), 0);
+        row[nameIndex.value(name)] += n;
+    });
+    const QVector<GroupFilters> groups = q.selection.groups.isEmpty() ? allGroupFilters(m_db) : r.groups;
+    struct Source
+    {
+        QString label;
+        bool group;
+        QString color;
+        QVector<int64_t> counts;
+        int64_t total = 0;
+    };
+    QVector<Source> sources;
+    for (const GroupFilters &g : groups)
+        sources.append({g.name, true, g.color, QVector<int64_t>(t.names.size(), 0)});
+    SqliteStmt address(m_db, "SELECT address FROM clients WHERE id = ?");
+    for (auto it = perClient.cbegin(); it != perClient.cend(); ++it) {
+        address.bind(1, it.key());
+        const QString text = address.step() == SQLITE_ROW ? address.text(0) : QString();
+        address.reset();
+        const QHostAddress a(text);
+        QVector<int> in;
+        for (qsizetype g = 0; g < groups.size(); ++g)
+            if (std::any_of(groups.at(g).members.cbegin(), groups.at(g).members.cend(),
+                            [&a](const AddressFilter &f) { return f.matches(a); }))
+                in.append(int(g));
+        if (in.isEmpty()) {
+            in.append(int(sources.size()));
+            sources.append({text, false, QString(), QVector<int64_t>(t.names.size(), 0)});
+        }
+        for (int s : in)
+            for (qsizetype n = 0; n < t.names.size(); ++n)
+                sources[s].counts[n] += it.value().at(n);
+    }
+    for (Source &s : sources)
+        for (int64_t c : std::as_const(s.counts))
+            s.total += c;
+    sources.erase(std::remove_if(sources.begin(), sources.end(), [](const Source &s) { return s.total == 0; }),
+                  sources.end());
+    std::sort(sources.begin(), sources.end(), [](const Source &a, const Source &b) {
+        return a.total != b.total ? a.total > b.total : a.label < b.label;
+    });
+    if (sources.size() > top)
+        sources.resize(top);
+    for (const Source &s : std::as_const(sources)) {
+        t.sources << s.label;
+        t.sourceIsGroup << s.group;
+        t.sourceColors << s.color;
+        t.counts << s.counts;
+    }
+    return t;
 }
 
 } // namespace dnt

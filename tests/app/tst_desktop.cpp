@@ -333,13 +333,13 @@ private slots:
     {
         {
             MainWindow w;
-            w.resize(1240, 700);
+            w.resize(1320, 900);
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
             w.close();
         }
         MainWindow again;
-        QCOMPARE(again.size(), QSize(1240, 700));
+        QCOMPARE(again.size(), QSize(1320, 900));
     }
 
     void everyToolbarControlExplainsItself()

@@ -1,0 +1,171 @@
+#include "viewspec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
+
+namespace dnt {
+
+namespace {
+
+const char *const kSplitNames[] = {"none", "client", "name", "group"};
+
+QJsonArray toArray(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+bool readList(const QJsonObject &o, const char *key, QStringList *out, QString *error)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined())
+        return true;
+    if (!v.isArray()) {
+        *error = QStringLiteral("\"%1\" must be a list of strings").arg(QLatin1String(key));
+        return false;
+    }
+    for (const QJsonValue &item : v.toArray()) {
+        if (!item.isString()) {
+            *error = QStringLiteral("\"%1\" must be a list of strings").arg(QLatin1String(key));
+            return false;
+        }
+        *out << item.toString();
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<Split> splitFromString(const QString &text)
+{
+    for (int i = 0; i < 4; ++i)
+        if (text.compare(QLatin1String(kSplitNames[i]), Qt::CaseInsensitive) == 0)
+            return Split(i);
+    return std::nullopt;
+}
+
+QString splitName(Split split)
+{
+    return QLatin1String(kSplitNames[int(split)]);
+}
+
+QByteArray ViewSpec::toJson() const
+{
+    QJsonObject sel;
+    sel.insert(QStringLiteral("names"), toArray(selection.names));
+    sel.insert(QStringLiteral("domains"), toArray(selection.domains));
+    sel.insert(QStringLiteral("clients"), toArray(selection.clients));
+    sel.insert(QStringLiteral("groups"), toArray(selection.groups));
+    QJsonObject o;
+    o.insert(QStringLiteral("version"), kVersion);
+    o.insert(QStringLiteral("selection"), sel);
+    if (fromUs)
+        o.insert(QStringLiteral("fromUs"), qint64(*fromUs));
+    if (toUs)
+        o.insert(QStringLiteral("toUs"), qint64(*toUs));
+    o.insert(QStringLiteral("bucket"), bucket ? bucketUnitName(*bucket) : QStringLiteral("auto"));
+    o.insert(QStringLiteral("style"), style);
+    o.insert(QStringLiteral("values"), values);
+    o.insert(QStringLiteral("log"), log);
+    o.insert(QStringLiteral("zone"), zone);
+    o.insert(QStringLiteral("split"), splitName(split));
+    QJsonObject cats;
+    for (auto it = categories.cbegin(); it != categories.cend(); ++it)
+        cats.insert(it.key(), it.value());
+    o.insert(QStringLiteral("categories"), cats);
+    if (!title.isEmpty())
+        o.insert(QStringLiteral("title"), title);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+std::optional<ViewSpec> ViewSpec::fromJson(const QByteArray &json, QString *error)
+{
+    QString dummy;
+    if (!error)
+        error = &dummy;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (!doc.isObject()) {
+        *error = parseError.error != QJsonParseError::NoError
+                     ? QStringLiteral("not JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset)
+                     : QStringLiteral("not a JSON object");
+        return std::nullopt;
+    }
+    const QJsonObject o = doc.object();
+    const int version = o.value(QStringLiteral("version")).toInt(0);
+    if (version < 1) {
+        *error = QStringLiteral("not a view spec (no \"version\")");
+        return std::nullopt;
+    }
+    if (version > kVersion) {
+        *error = QStringLiteral("written by a newer version of DNS Timeline (view version %1, this version reads up to %2)")
+                     .arg(version)
+                     .arg(kVersion);
+        return std::nullopt;
+    }
+    ViewSpec v;
+    const QJsonObject sel = o.value(QStringLiteral("selection")).toObject();
+    if (!readList(sel, "names", &v.selection.names, error) || !readList(sel, "domains", &v.selection.domains, error)
+        || !readList(sel, "clients", &v.selection.clients, error) || !readList(sel, "groups", &v.selection.groups, error))
+        return std::nullopt;
+    for (const char *key : {"fromUs", "toUs"}) {
+        const QJsonValue t = o.value(QLatin1String(key));
+        if (t.isUndefined() || t.isNull())
+            continue;
+        if (!t.isDouble()) {
+            *error = QStringLiteral("\"%1\" must be a number of microseconds").arg(QLatin1String(key));
+            return std::nullopt;
+        }
+        (qstrcmp(key, "fromUs") == 0 ? v.fromUs : v.toUs) = t.toInteger();
+    }
+    if (v.fromUs && v.toUs && *v.toUs <= *v.fromUs) {
+        *error = QStringLiteral("\"toUs\" must be after \"fromUs\"");
+        return std::nullopt;
+    }
+    const QString bucket = o.value(QStringLiteral("bucket")).toString(QStringLiteral("auto"));
+    if (bucket != QLatin1String("auto")) {
+        v.bucket = bucketUnitFromString(bucket);
+        if (!v.bucket) {
+            *error = QStringLiteral("unknown bucket \"%1\"").arg(bucket);
+            return std::nullopt;
+        }
+    }
+    v.style = o.value(QStringLiteral("style")).toString(v.style);
+    if (v.style != QLatin1String("bars") && v.style != QLatin1String("lines") && v.style != QLatin1String("steps")) {
+        *error = QStringLiteral("unknown style \"%1\" (bars, lines or steps)").arg(v.style);
+        return std::nullopt;
+    }
+    v.values = o.value(QStringLiteral("values")).toString(v.values);
+    if (v.values != QLatin1String("count") && v.values != QLatin1String("share")) {
+        *error = QStringLiteral("unknown values \"%1\" (count or share)").arg(v.values);
+        return std::nullopt;
+    }
+    v.log = o.value(QStringLiteral("log")).toBool(false);
+    v.zone = o.value(QStringLiteral("zone")).toString(v.zone);
+    if (v.zone != QLatin1String("UTC") && !QTimeZone(v.zone.toUtf8()).isValid()) {
+        *error = QStringLiteral("unknown time zone \"%1\"").arg(v.zone);
+        return std::nullopt;
+    }
+    const auto split = splitFromString(o.value(QStringLiteral("split")).toString(QStringLiteral("none")));
+    if (!split) {
+        *error = QStringLiteral("unknown split \"%1\"").arg(o.value(QStringLiteral("split")).toString());
+        return std::nullopt;
+    }
+    v.split = *split;
+    const QJsonObject cats = o.value(QStringLiteral("categories")).toObject();
+    for (auto it = cats.constBegin(); it != cats.constEnd(); ++it)
+        v.categories.insert(it.key(), it.value().toBool(true));
+    v.title = o.value(QStringLiteral("title")).toString();
+    return v;
+}
+
+bool ViewSpec::operator==(const ViewSpec &o) const
+{
+    return selection.names == o.selection.names && selection.domains == o.selection.domains
+           && selection.clients == o.selection.clients && selection.groups == o.selection.groups && fromUs == o.fromUs
+           && toUs == o.toUs && bucket == o.bucket && style == o.style && values == o.values && log == o.log
+           && zone == o.zone && split == o.split && categories == o.categories && title == o.title;
+}
+
+} // namespace dnt
