@@ -34,7 +34,9 @@ public:
     // Hatched: diagonal lines of `hatch` over the colour (the second visual channel of series 8–12).
     void setHatched(bool hatched, const QColor &hatch = Qt::white);
     bool isHatched() const { return m_hatched; }
-    // Paint calls made by the last draw (one drawRects call per draw; for tests and benchmarks).
+    // Column rectangles of the last draw (at most one per pixel column; for tests and benchmarks).
+    // They are drawn in one paint call: one image on raster devices, one drawRects call on vector
+    // devices (two when hatched).
     int lastRectCount() const { return m_lastRectCount; }
 
     double selectTest(const QPointF &pos, bool onlySelectable, QVariant *details = nullptr) const override;

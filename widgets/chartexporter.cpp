@@ -90,6 +90,9 @@ public:
                 auto *element = qobject_cast<QCPLayoutElement *>(layerable);
                 if (element == nullptr || !element->visible() || element == plot->plotLayout())
                     continue;
+                // A colour scale draws its gradient in an axis rect of its own, outside any layout.
+                if (qstrcmp(element->metaObject()->className(), "QCPColorScaleAxisRectPrivate") == 0)
+                    continue;
                 QCPLayoutElement *top = element;
                 while (top->layout() != nullptr)
                     top = top->layout();

@@ -67,7 +67,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     m_view->setToolTip(tr("The timeline, or one row per day and one column per time of day, coloured by count"));
     m_slot = new QComboBox(this);
     for (int minutes : RasterGrid::validSlots())
-        m_slot->addItem(minutes == 60 ? tr("1 hour") : tr("%n minute(s)", nullptr, minutes), minutes);
+        m_slot->addItem(minutes == 60 ? tr("1 hour") : tr("%1 min").arg(minutes), minutes);
     m_slot->setCurrentIndex(m_slot->findData(60));
     m_slot->setToolTip(tr("Width of a time-of-day slot in the day × time view"));
     m_slot->setEnabled(false);
@@ -106,6 +106,9 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     connect(m_view, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_stack->setCurrentIndex(index);
         m_slot->setEnabled(index == 1);
+        // Style, values and log axis belong to the timeline.
+        for (QWidget *w : std::initializer_list<QWidget *>{m_style, m_values, m_log, m_splitClients})
+            w->setEnabled(index == 0);
         if (index == 1)
             requestRaster();
     });

@@ -63,6 +63,11 @@ void EventMarkers::draw(QCPPainter *painter)
         int x;
     };
     QVector<Anchor> anchors;
+    // Every band and line is a full-height column: collected first, then drawn either as they are
+    // (vector devices, scaled exports) or, on a raster device, as one row image stretched over the
+    // plot's height — one long span per row instead of a one-pixel span per row and line.
+    QVector<std::pair<QRect, QColor>> columns;
+    const auto fill = [&columns](const QRect &r, const QColor &c) { columns.append({r, c}); };
     // Bands first, so that lines and labels of neighbouring events stay on top of them.
     for (int pass = 0; pass < 2; ++pass) {
         for (int i = 0; i < m_events.size(); ++i) {
@@ -78,17 +83,36 @@ void EventMarkers::draw(QCPPainter *painter)
                     {
                     QColor band = colorOf(e);
                     band.setAlpha(m_theme.band.alpha());
-                    painter->fillRect(QRect(x0, area.top(), std::max(1, x1 - x0), area.height()), band);
+                    fill(QRect(x0, area.top(), std::max(1, x1 - x0), area.height()), band);
                 }
                 continue;
             }
             // The selected event's line is three pixels wide, so that it can be found among many.
             const int w = e.id != 0 && e.id == m_highlighted ? 3 : 1;
             if (start >= range.lower)
-                painter->fillRect(QRect(x0 - (w - 1) / 2, area.top(), w, area.height()), colorOf(e));
+                fill(QRect(x0 - (w - 1) / 2, area.top(), w, area.height()), colorOf(e));
             if (e.isSpan() && end <= range.upper)
-                painter->fillRect(QRect(x1, area.top(), 1, area.height()), colorOf(e));
+                fill(QRect(x1, area.top(), 1, area.height()), colorOf(e));
             anchors.append({i, x0});
+        }
+    }
+
+    if (!columns.isEmpty()) {
+        if (!painter->modes().testFlag(QCPPainter::pmVectorized) && painter->transform().type() <= QTransform::TxTranslate) {
+            QImage row(area.width() + 2, 1, QImage::Format_ARGB32_Premultiplied);
+            row.fill(Qt::transparent);
+            {
+                QPainter rowPainter(&row);
+                for (const auto &[r, c] : std::as_const(columns))
+                    rowPainter.fillRect(QRect(r.left() - area.left() + 1, 0, r.width(), 1), c);
+            }
+            painter->save();
+            painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
+            painter->drawImage(QRect(area.left() - 1, area.top(), row.width(), area.height()), row);
+            painter->restore();
+        } else {
+            for (const auto &[r, c] : std::as_const(columns))
+                painter->fillRect(r, c);
         }
     }
 
@@ -97,15 +121,37 @@ void EventMarkers::draw(QCPPainter *painter)
               [](const Anchor &a, const Anchor &b) { return a.x != b.x ? a.x < b.x : a.index < b.index; });
     const QFontMetrics fm(m_font, painter->device());
     const int height = fm.height() + 2 * kPadY;
+    // Shaping a title is most of a label's cost: the elided text and its width are kept per title
+    // for as long as the font and the device's resolution stay the same.
+    const int dpi = painter->device() ? painter->device()->logicalDpiY() : 0;
+    if (dpi != m_layoutDpi || m_font != m_layoutFont) {
+        m_layouts.clear();
+        m_layoutDpi = dpi;
+        m_layoutFont = m_font;
+    }
+    const auto layoutOf = [&](const QString &title) -> const TextLayout & {
+        auto it = m_layouts.find(title);
+        if (it == m_layouts.end()) {
+            TextLayout l;
+            // simplified(): a title with line breaks from a CSV must still be one line.
+            l.text = fm.elidedText(title.simplified(), Qt::ElideRight, kMaxLabelWidth);
+            l.width = fm.horizontalAdvance(l.text);
+            l.staticText.setText(l.text);
+            l.staticText.setTextFormat(Qt::PlainText);
+            l.staticText.prepare(QTransform(), m_font);
+            it = m_layouts.insert(title, l);
+        }
+        return *it;
+    };
     QVector<QVector<std::pair<int, int>>> rows;
     QVector<Anchor> crowded; // no room in the label rows: badges
     painter->setFont(m_font);
     for (const Anchor &a : anchors) {
-        // simplified(): a title with line breaks from a CSV must still be one line.
-        const QString text = fm.elidedText(m_events.at(a.index).title.simplified(), Qt::ElideRight, kMaxLabelWidth);
+        const TextLayout &layout = layoutOf(m_events.at(a.index).title);
+        const QString &text = layout.text;
         if (text.isEmpty())
             continue;
-        const int width = fm.horizontalAdvance(text) + 2 * kPadX;
+        const int width = layout.width + 2 * kPadX;
         // Right of the marker; near the right edge, left of it instead (ending at the line), so that
         // a label always sits against its own marker rather than being pushed under another one.
         int left = a.x + 3;
@@ -188,7 +234,14 @@ void EventMarkers::draw(QCPPainter *painter)
             painter->fillRect(QRect(accentX, label.rect.top(), 2, label.rect.height()), accent);
         }
         painter->setPen(m_theme.labelText);
-        // QPainter::drawText never interprets markup: "<b>x</b>" is drawn as those ten characters.
+        // Plain text: "<b>x</b>" is drawn as those ten characters. Labels through their cached
+        // QStaticText (vector devices get ordinary text from it), badges' numbers as text.
+        if (!label.badge) {
+            const TextLayout &layout = layoutOf(m_events.at(label.eventIndex).title);
+            painter->drawStaticText(QPointF(label.rect.left() + kPadX, label.rect.top() + (label.rect.height() - fm.height()) / 2.0),
+                                    layout.staticText);
+            continue;
+        }
         painter->drawText(label.rect.adjusted(kPadX, 0, -kPadX + 1, 0),
                           (label.badge ? Qt::AlignHCenter : Qt::AlignLeft) | Qt::AlignVCenter | Qt::TextSingleLine,
                           label.text);

@@ -9,6 +9,7 @@
 #include <QFont>
 #include <QHash>
 #include <QSet>
+#include <QStaticText>
 #include <QVector>
 
 namespace dnt {
@@ -65,6 +66,15 @@ private:
     int64_t m_highlighted = 0;
     QHash<QString, QColor> m_categoryColors;
     QSet<QString> m_hidden;
+    struct TextLayout
+    {
+        QString text; // the title as drawn (one line, elided)
+        int width = 0;
+        QStaticText staticText;
+    };
+    QHash<QString, TextLayout> m_layouts; // by title, for m_layoutFont at m_layoutDpi
+    QFont m_layoutFont;
+    int m_layoutDpi = 0;
 
     QColor colorOf(const Event &e) const { return m_categoryColors.value(e.category, m_theme.marker); }
 };

@@ -112,7 +112,10 @@ RasterView::RasterView(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlo
     m_scale->setBarWidth(14);
     m_scale->setGradient(rampGradient());
     m_plot->plotLayout()->addElement(1, 1, m_scale);
-    m_plot->plotLayout()->setColumnStretchFactor(1, 0.01);
+    // Just wide enough for the bar, its tick labels and the axis label.
+    m_scale->setMinimumSize(QSize(90, 0));
+    m_scale->setMaximumSize(QSize(110, QWIDGETSIZE_MAX));
+    m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
     auto *margins = new QCPMarginGroup(m_plot);
     rect->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
     m_scale->setMarginGroup(QCP::msTop | QCP::msBottom, margins);

@@ -475,6 +475,15 @@ private slots:
         QCOMPARE(reader.size(), QSize(1000, 700));
         QVERIFY(reader.text(QStringLiteral("Description")).contains(QStringLiteral("bucket: day x 60-minute slot")));
         QVERIFY(reader.text(QStringLiteral("Source")).contains(QStringLiteral("sha256")));
+        // The same bytes whatever the machine's zone.
+        const QString a = m_dir.filePath(QStringLiteral("raster-a.png")), b = m_dir.filePath(QStringLiteral("raster-b.png"));
+        const QStringList args{"render", m_project, "--chart", "raster", "--name", "mail1.trump-email.com", "--tz",
+                               "Europe/Moscow", "--raster-slot", "10", "--size", "800x500", "-o"};
+        QCOMPARE(cli(args + QStringList{a}, "UTC").exitCode, 0);
+        QCOMPARE(cli(args + QStringList{b}, "America/New_York").exitCode, 0);
+        QFile fa(a), fb(b);
+        QVERIFY(fa.open(QIODevice::ReadOnly) && fb.open(QIODevice::ReadOnly));
+        QVERIFY(fa.readAll() == fb.readAll());
         // Bad choices are usage errors.
         QCOMPARE(cli({"render", m_project, "-o", png, "--chart", "raster", "--raster-slot", "15"}).exitCode, 1);
         QCOMPARE(cli({"render", m_project, "-o", png, "--chart", "raster", "--raster-slot", "x"}).exitCode, 1);

@@ -145,6 +145,12 @@ private slots:
         QCOMPARE(reader.text(QStringLiteral("Title")), QStringLiteral("mail1 & <friends>"));
         const QImage image = reader.read();
         QCOMPARE(image.pixelColor(3, 3), QColor(Qt::white));
+        // The colour scale is drawn right of the cells (its gradient lives outside the plot layout).
+        int coloured = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = image.width() * 92 / 100; x < image.width(); ++x)
+                coloured += image.pixelColor(x, y).hsvSaturation() > 100 ? 1 : 0;
+        QVERIFY2(coloured > 1000, qPrintable(QString::number(coloured)));
         QCOMPARE(qRound(image.dotsPerMeterX() * 0.0254), 192);
 
         const QString svg = dir.filePath(QStringLiteral("r.svg"));
