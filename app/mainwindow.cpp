@@ -3,6 +3,7 @@
 #include "chartexporter.h"
 #include "chartpane.h"
 #include "countlistmodel.h"
+#include "domaintreemodel.h"
 #include "eventeditor.h"
 #include "eventfile.h"
 #include "bucket.h"
@@ -17,6 +18,7 @@
 #include "selectionpanel.h"
 #include "timelinechart.h"
 #include "timeutil.h"
+#include "workspacedocks.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -39,7 +41,6 @@
 namespace dnt {
 
 namespace {
-const int kNameListSize = 5000;
 const int kClientListSize = 2000;
 const QString kProjectSuffix = QStringLiteral(".dnstimeline");
 } // namespace
@@ -47,14 +48,14 @@ const QString kProjectSuffix = QStringLiteral(".dnstimeline");
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     m_runner = new ReadJobRunner(this);
-    m_namesModel = new CountListModel(tr("Name"), this);
+    m_domainModel = new DomainTreeModel(this);
     m_clientsModel = new CountListModel(tr("Client"), this);
     m_importController = new ImportController(this);
     m_importUi = new ImportUi(m_importController, this);
 
     m_chartPane = new ChartPane(m_runner, this);
     setCentralWidget(m_chartPane);
-    m_selectionPanel = new SelectionPanel(m_namesModel, m_clientsModel, this);
+    m_selectionPanel = new SelectionPanel(m_domainModel, m_clientsModel, this);
     auto *dock = new QDockWidget(tr("Names and clients"), this);
     dock->setObjectName(QStringLiteral("selectionDock"));
     dock->setWidget(m_selectionPanel);
@@ -71,6 +72,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     eventsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, eventsDock);
     resizeDocks({eventsDock}, {190}, Qt::Vertical);
+
+    m_workspace = new WorkspaceDocks(this, m_runner, m_chartPane, m_selectionPanel, m_eventEditor->undoStack());
+    connect(m_workspace, &WorkspaceDocks::projectChanged, this, &MainWindow::refreshAll);
+    connect(m_workspace, &WorkspaceDocks::failed, this, &MainWindow::showError);
 
     connect(m_eventEditor, &EventEditor::eventsChanged, m_eventModel, &EventTableModel::setEvents);
     connect(m_eventEditor, &EventEditor::eventsChanged, m_chartPane, &ChartPane::setEvents);
@@ -115,7 +120,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     connect(m_selectionPanel, &SelectionPanel::selectionChanged, m_chartPane, &ChartPane::setSelection);
     connect(m_selectionPanel, &SelectionPanel::selectionChanged, this, [this] { refreshClients(); });
-    connect(m_selectionPanel, &SelectionPanel::nameFilterChanged, this, [this] { refreshNames(); });
     connect(m_importUi, &ImportUi::reportReady, this, [this](const ImportReport &report) {
         if (m_interactive)
             ImportUi::showReport(this, report);
@@ -133,6 +137,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     if (QTimeZone(savedZone).isValid() && savedZone != "UTC") {
         m_chartPane->setDisplayZone(QTimeZone(savedZone));
         m_eventModel->setDisplayZone(QTimeZone(savedZone));
+        m_workspace->setDisplayZone(QTimeZone(savedZone));
     }
     setWindowTitle(tr("DNS Timeline"));
     resize(1280, 800);
@@ -221,10 +226,13 @@ bool MainWindow::openProject(const QString &path, QString *errorOut)
         showError(tr("Cannot open project"), error);
         return false;
     }
+    // Files removed in an earlier session can no longer be brought back (the undo history is gone).
+    store->purgeRemovedFiles(nullptr);
     store.reset();
     m_projectPath = QFileInfo(path).absoluteFilePath();
     m_runner->setProjectPath(m_projectPath);
     m_eventEditor->setProjectPath(m_projectPath);
+    m_workspace->setProjectPath(m_projectPath);
     setWindowTitle(tr("%1 — DNS Timeline").arg(QFileInfo(path).completeBaseName()));
     m_selectionPanel->clearSelection();
     refreshAll();
@@ -236,6 +244,7 @@ void MainWindow::setDisplayZone(const QTimeZone &zone)
     const QTimeZone z = zone.isValid() ? zone : QTimeZone::utc();
     m_chartPane->setDisplayZone(z);
     m_eventModel->setDisplayZone(z);
+    m_workspace->setDisplayZone(z);
     QSettings().setValue(QStringLiteral("displayZone"), isUtc(z) ? QStringLiteral("UTC") : QString::fromLatin1(z.id()));
 }
 
@@ -247,6 +256,7 @@ void MainWindow::refreshAll()
     refreshClients();
     m_chartPane->refresh();
     m_eventEditor->reload();
+    m_workspace->refresh();
     m_runner->run<Totals>(
         QStringLiteral("totals"), [](Store &s) { return s.totals(); },
         [this](const Totals &t) {
@@ -269,16 +279,16 @@ void MainWindow::refreshNames()
 {
     if (m_projectPath.isEmpty())
         return;
-    const QString filter = m_selectionPanel->nameFilter().trimmed();
-    m_runner->run<QVector<CountListModel::Row>>(
-        QStringLiteral("names"),
-        [filter](Store &s) {
-            QVector<CountListModel::Row> rows;
-            for (const auto &n : s.topNames(kNameListSize, filter))
-                rows.append({n.name, n.count});
-            return rows;
-        },
-        [this](const QVector<CountListModel::Row> &rows) { m_namesModel->setRows(rows); });
+    // Every name, grouped, with exact client counts: built on the reader thread, once per change.
+    m_runner->run<DomainTreeData>(
+        QStringLiteral("names"), [](Store &s) { return buildDomainTree(s.nameClients(), PublicSuffixList::system()); },
+        [this](const DomainTreeData &tree) { m_domainModel->setData(tree); });
+}
+
+void MainWindow::setInteractive(bool interactive)
+{
+    m_interactive = interactive;
+    m_workspace->setInteractive(interactive);
 }
 
 void MainWindow::refreshClients()

@@ -12,6 +12,7 @@ namespace dnt {
 
 class ChartPane;
 class CountListModel;
+class DomainTreeModel;
 class EventEditor;
 class EventTableModel;
 class EventsPanel;
@@ -19,6 +20,7 @@ class ImportController;
 class ImportUi;
 class ReadJobRunner;
 class SelectionPanel;
+class WorkspaceDocks;
 
 // Composition only: creates the models, the panels and the actions, and wires them.
 class MainWindow : public QMainWindow
@@ -38,7 +40,8 @@ public:
     SelectionPanel *selectionPanel() const { return m_selectionPanel; }
     ImportController *importController() const { return m_importController; }
     ReadJobRunner *runner() const { return m_runner; }
-    CountListModel *namesModel() const { return m_namesModel; }
+    DomainTreeModel *domainModel() const { return m_domainModel; }
+    WorkspaceDocks *workspace() const { return m_workspace; }
     CountListModel *clientsModel() const { return m_clientsModel; }
     EventEditor *eventEditor() const { return m_eventEditor; }
     EventsPanel *eventsPanel() const { return m_eventsPanel; }
@@ -47,7 +50,7 @@ public:
     void setDisplayZone(const QTimeZone &zone);
 
     // GUI tests set this so that reports and errors do not block in modal dialogs.
-    void setInteractive(bool interactive) { m_interactive = interactive; }
+    void setInteractive(bool interactive);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -68,7 +71,7 @@ private:
 
     QString m_projectPath;
     ReadJobRunner *m_runner;
-    CountListModel *m_namesModel;
+    DomainTreeModel *m_domainModel;
     CountListModel *m_clientsModel;
     SelectionPanel *m_selectionPanel;
     ChartPane *m_chartPane;
@@ -77,6 +80,7 @@ private:
     EventEditor *m_eventEditor;
     EventTableModel *m_eventModel;
     EventsPanel *m_eventsPanel;
+    WorkspaceDocks *m_workspace;
     QLabel *m_totals;
     QList<QPair<QStringList, ImportOptions>> m_pendingImport; // imports asked for while one runs
     bool m_interactive = true;

@@ -14,7 +14,7 @@ build=${DNT_BUILD_DIR:-$root/build}
 # Build tools, libraries, fonts for deterministic off-screen rendering, Xvfb for screenshots.
 packages=(cmake ninja-build g++ pkg-config
           qt6-base-dev qt6-svg-dev libqcustomplot-dev libsqlite3-dev zlib1g-dev libzstd-dev libpcap0.8-dev
-          fonts-dejavu-core gzip zstd sqlite3 tshark xvfb xauth)
+          fonts-dejavu-core gzip zstd sqlite3 tshark xvfb xauth publicsuffix)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

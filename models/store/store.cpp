@@ -56,7 +56,19 @@ CREATE TABLE minute_total(minute INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 INSERT INTO minute_total(minute, n) SELECT minute, sum(n) FROM minute_all GROUP BY minute;
 )sql";
 
-const char *const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
+// Version 4: rejected lines kept per file (capped; files.rejected has the true count), and the rows of
+// removed files kept aside until the project is next opened, so that a removal can be undone exactly.
+const char *const kSchemaV4 = R"sql(
+CREATE TABLE rejected_lines(file_id INTEGER NOT NULL, line INTEGER NOT NULL, reason TEXT NOT NULL, text TEXT NOT NULL);
+CREATE INDEX rejected_lines_file ON rejected_lines(file_id, line);
+CREATE TABLE removed_files(file_id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL);
+CREATE TABLE removed_lookups(
+  t INTEGER NOT NULL, name_id INTEGER NOT NULL, client_id INTEGER NOT NULL, server_id INTEGER NOT NULL,
+  qtype INTEGER NOT NULL, rcode INTEGER NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL);
+CREATE INDEX removed_lookups_file ON removed_lookups(file_id);
+)sql";
+
+const char *const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == Store::kSchemaVersion);
 
 void configure(sqlite3 *db)
