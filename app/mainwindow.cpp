@@ -5,6 +5,7 @@
 #include "chartexporter.h"
 #include "chartpane.h"
 #include "countlistmodel.h"
+#include "domaintreemodel.h"
 #include "eventeditor.h"
 #include "eventfile.h"
 #include "bucket.h"
@@ -23,6 +24,7 @@
 #include "timelinechart.h"
 #include "timeutil.h"
 #include "workspace.h"
+#include "workspacedocks.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -45,7 +47,6 @@
 namespace dnt {
 
 namespace {
-const int kNameListSize = 5000;
 const int kClientListSize = 2000;
 const QString kProjectSuffix = QStringLiteral(".dnstimeline");
 QString kNoProjectMessage()
@@ -57,14 +58,14 @@ QString kNoProjectMessage()
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     m_runner = new ReadJobRunner(this);
-    m_namesModel = new CountListModel(tr("Name"), this);
+    m_domainModel = new DomainTreeModel(this);
     m_clientsModel = new CountListModel(tr("Client"), this);
     m_importController = new ImportController(this);
     m_importUi = new ImportUi(m_importController, this);
 
     m_chartPane = new ChartPane(m_runner, this);
     setCentralWidget(m_chartPane);
-    m_selectionPanel = new SelectionPanel(m_namesModel, m_clientsModel, this);
+    m_selectionPanel = new SelectionPanel(m_domainModel, m_clientsModel, this);
     auto *dock = new QDockWidget(tr("Names and clients"), this);
     dock->setObjectName(QStringLiteral("selectionDock"));
     dock->setWidget(m_selectionPanel);
@@ -81,6 +82,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     eventsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, eventsDock);
     resizeDocks({eventsDock}, {190}, Qt::Vertical);
+
+    m_docks = new WorkspaceDocks(this, m_runner, m_chartPane, m_selectionPanel, m_eventEditor->undoStack());
+    connect(m_docks, &WorkspaceDocks::projectChanged, this, &MainWindow::refreshAll);
+    connect(m_docks, &WorkspaceDocks::failed, this, &MainWindow::showError);
 
     connect(m_eventEditor, &EventEditor::eventsChanged, m_eventModel, &EventTableModel::setEvents);
     connect(m_eventEditor, &EventEditor::eventsChanged, m_chartPane, &ChartPane::setEvents);
@@ -128,7 +133,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_workspace, &Workspace::failed, this, &MainWindow::showError);
     connect(m_selectionPanel, &SelectionPanel::selectionChanged, m_workspace, &Workspace::setNameSelection);
     connect(m_selectionPanel, &SelectionPanel::selectionChanged, this, [this] { refreshClients(); });
-    connect(m_selectionPanel, &SelectionPanel::nameFilterChanged, this, [this] { refreshNames(); });
     connect(m_importUi, &ImportUi::reportReady, this, [this](const ImportReport &report) {
         // The chart is queried first and the report does not block the window: the new data can be
         // looked at while the report is still being read.
@@ -150,6 +154,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     if (!isUtc(settings.displayZone)) {
         m_chartPane->setDisplayZone(settings.displayZone);
         m_eventModel->setDisplayZone(settings.displayZone);
+        m_docks->setDisplayZone(settings.displayZone);
     }
     setWindowTitle(tr("DNS Timeline"));
     resize(1280, 800);
@@ -252,10 +257,13 @@ bool MainWindow::openProject(const QString &path, QString *errorOut)
         showError(tr("Cannot open project"), error);
         return false;
     }
+    // Files removed in an earlier session can no longer be brought back (the undo history is gone).
+    store->purgeRemovedFiles(nullptr);
     store.reset();
     m_projectPath = QFileInfo(path).absoluteFilePath();
     m_runner->setProjectPath(m_projectPath);
     m_eventEditor->setProjectPath(m_projectPath);
+    m_docks->setProjectPath(m_projectPath);
     setWindowTitle(tr("%1 — DNS Timeline").arg(QFileInfo(path).completeBaseName()));
     m_recent->add(m_projectPath);
     m_selectionPanel->clearSelection();
@@ -268,6 +276,7 @@ void MainWindow::setDisplayZone(const QTimeZone &zone)
     const QTimeZone z = zone.isValid() ? zone : QTimeZone::utc();
     m_chartPane->setDisplayZone(z);
     m_eventModel->setDisplayZone(z);
+    m_docks->setDisplayZone(z);
     AppSettings settings = AppSettings::load();
     settings.displayZone = z;
     settings.save();
@@ -286,7 +295,8 @@ void MainWindow::closeProject()
     m_projectPath.clear();
     m_runner->setProjectPath(QString());
     m_eventEditor->setProjectPath(QString());
-    m_namesModel->setRows({});
+    m_docks->setProjectPath(QString());
+    m_domainModel->setData(DomainTreeData{});
     m_clientsModel->setRows({});
     m_selectionPanel->clearSelection();
     m_chartPane->clear(kNoProjectMessage());
@@ -321,9 +331,10 @@ void MainWindow::refreshAll()
         return;
     refreshNames();
     refreshClients();
-    m_workspace->refresh();
+    m_docks->refresh();
     m_chartPane->refresh();
     m_eventEditor->reload();
+    m_workspace->refresh();
     m_runner->run<Totals>(
         QStringLiteral("totals"), [](Store &s) { return s.totals(); },
         [this](const Totals &t) {
@@ -346,16 +357,16 @@ void MainWindow::refreshNames()
 {
     if (m_projectPath.isEmpty())
         return;
-    const QString filter = m_selectionPanel->nameFilter().trimmed();
-    m_runner->run<QVector<CountListModel::Row>>(
-        QStringLiteral("names"),
-        [filter](Store &s) {
-            QVector<CountListModel::Row> rows;
-            for (const auto &n : s.topNames(kNameListSize, filter))
-                rows.append({n.name, n.count});
-            return rows;
-        },
-        [this](const QVector<CountListModel::Row> &rows) { m_namesModel->setRows(rows); });
+    // Every name, grouped, with exact client counts: built on the reader thread, once per change.
+    m_runner->run<DomainTreeData>(
+        QStringLiteral("names"), [](Store &s) { return buildDomainTree(s.nameClients(), PublicSuffixList::system()); },
+        [this](const DomainTreeData &tree) { m_domainModel->setData(tree); });
+}
+
+void MainWindow::setInteractive(bool interactive)
+{
+    m_interactive = interactive;
+    m_docks->setInteractive(interactive);
 }
 
 void MainWindow::refreshClients()

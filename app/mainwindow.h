@@ -13,6 +13,7 @@ namespace dnt {
 
 class ChartPane;
 class CountListModel;
+class DomainTreeModel;
 class EventEditor;
 class EventTableModel;
 class EventsPanel;
@@ -23,6 +24,7 @@ class RecentProjects;
 class UserGuideWindow;
 class SelectionPanel;
 class Workspace;
+class WorkspaceDocks;
 
 // Composition only: creates the models, the panels and the actions, and wires them.
 class MainWindow : public QMainWindow
@@ -42,7 +44,8 @@ public:
     SelectionPanel *selectionPanel() const { return m_selectionPanel; }
     ImportController *importController() const { return m_importController; }
     ReadJobRunner *runner() const { return m_runner; }
-    CountListModel *namesModel() const { return m_namesModel; }
+    DomainTreeModel *domainModel() const { return m_domainModel; }
+    WorkspaceDocks *docks() const { return m_docks; }
     CountListModel *clientsModel() const { return m_clientsModel; }
     EventEditor *eventEditor() const { return m_eventEditor; }
     EventsPanel *eventsPanel() const { return m_eventsPanel; }
@@ -55,7 +58,7 @@ public:
     RecentProjects *recentProjects() const { return m_recent; }
 
     // GUI tests set this so that reports and errors do not block in modal dialogs.
-    void setInteractive(bool interactive) { m_interactive = interactive; }
+    void setInteractive(bool interactive);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -78,7 +81,7 @@ private:
 
     QString m_projectPath;
     ReadJobRunner *m_runner;
-    CountListModel *m_namesModel;
+    DomainTreeModel *m_domainModel;
     CountListModel *m_clientsModel;
     SelectionPanel *m_selectionPanel;
     ChartPane *m_chartPane;
@@ -88,6 +91,7 @@ private:
     EventTableModel *m_eventModel;
     EventsPanel *m_eventsPanel;
     Workspace *m_workspace;
+    WorkspaceDocks *m_docks;
     QLabel *m_totals;
     RecentProjects *m_recent = nullptr;
     UserGuideWindow *m_guide = nullptr;

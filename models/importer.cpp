@@ -75,7 +75,7 @@ public:
             m_cancelled = true;
             return false;
         }
-        if (!m_writer->add(record, &m_dbError))
+        if (m_failed || !m_writer->add(record, &m_dbError))
             return false;
         FileRecord &r = m_report->record;
         ++r.accepted;
@@ -86,9 +86,13 @@ public:
         return true;
     }
 
-    void onRejected(int64_t line, std::string_view reason) override
+    void onRejected(int64_t line, std::string_view reason) override { onRejectedText(line, reason, {}); }
+
+    void onRejectedText(int64_t line, std::string_view reason, std::string_view text) override
     {
         ++m_report->record.rejected;
+        if (m_dbError.isEmpty() && !m_writer->addRejected(line, reason, text, &m_dbError))
+            m_failed = true;
         if (m_report->problems.size() < FileImportReport::kMaxReportedProblems)
             m_report->problems.append(
                 {line, QString::fromUtf8(reason.data(), static_cast<qsizetype>(reason.size()))});
@@ -104,6 +108,7 @@ private:
     FileImportReport *m_report;
     const std::atomic_bool *m_cancel;
     bool m_cancelled = false;
+    bool m_failed = false; // a rejected line could not be stored: stop at the next record
     QString m_dbError;
 };
 

@@ -106,8 +106,8 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     connect(m_view, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_stack->setCurrentIndex(index);
         m_slot->setEnabled(index == 1);
-        // Style, values and log axis belong to the timeline.
-        for (QWidget *w : std::initializer_list<QWidget *>{m_style, m_values, m_log, m_splitClients})
+        // Style, values, split, bucket and log axis belong to the timeline.
+        for (QWidget *w : std::initializer_list<QWidget *>{m_style, m_values, m_log, m_split, m_bucket})
             w->setEnabled(index == 0);
         if (index == 1)
             requestRaster();
@@ -268,6 +268,7 @@ void ChartPane::setSelection(const Selection &selection)
     m_selection = selection;
     m_chart->setTitle(selection.describe());
     requestWhole();
+    emit selectionChanged(selection);
 }
 
 void ChartPane::setDisplayZone(const QTimeZone &zone)

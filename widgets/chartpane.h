@@ -89,6 +89,8 @@ public slots:
 signals:
     // A query result was drawn (tests and the status bar use it).
     void seriesShown(const dnt::VolumeSeries &series);
+    // What is charted changed (from the selection panel, the sources, a pair cell or a saved view).
+    void selectionChanged(const dnt::Selection &selection);
     // A raster result was drawn.
     void rasterShown(const dnt::RasterGrid &grid);
 

@@ -1,16 +1,16 @@
 #include "selectionpanel.h"
 
 #include "countlistmodel.h"
+#include "domainbrowser.h"
+#include "domaintreemodel.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace dnt {
@@ -49,23 +49,14 @@ QStringList selectedLabels(QTableView *view, CountListModel *model)
 
 } // namespace
 
-SelectionPanel::SelectionPanel(CountListModel *names, CountListModel *clients, QWidget *parent)
-    : QWidget(parent), m_names(names), m_clients(clients)
+SelectionPanel::SelectionPanel(DomainTreeModel *domains, CountListModel *clients, QWidget *parent)
+    : QWidget(parent), m_clients(clients)
 {
-    m_search = new QLineEdit(this);
-    m_search->setPlaceholderText(tr("Search names (substring, * wildcard)"));
-    m_search->setClearButtonEnabled(true);
-    m_namesView = makeView(names, this);
+    m_browser = new DomainBrowser(domains, this);
     m_clientsView = makeView(clients, this);
     auto *clear = new QPushButton(tr("Clear selection"), this);
     clear->setToolTip(tr("Chart all lookups again"));
 
-    auto *namesBox = new QWidget(this);
-    auto *nl = new QVBoxLayout(namesBox);
-    nl->setContentsMargins(0, 0, 0, 0);
-    nl->addWidget(new QLabel(tr("What was asked"), namesBox));
-    nl->addWidget(m_search);
-    nl->addWidget(m_namesView);
     auto *clientsBox = new QWidget(this);
     auto *cl = new QVBoxLayout(clientsBox);
     cl->setContentsMargins(0, 0, 0, 0);
@@ -73,7 +64,7 @@ SelectionPanel::SelectionPanel(CountListModel *names, CountListModel *clients, Q
     cl->addWidget(m_clientsView);
 
     auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(namesBox);
+    split->addWidget(m_browser);
     split->addWidget(clientsBox);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -82,74 +73,52 @@ SelectionPanel::SelectionPanel(CountListModel *names, CountListModel *clients, Q
     layout->addWidget(split);
     layout->addWidget(clear);
 
-    m_searchDebounce = new QTimer(this);
-    m_searchDebounce->setSingleShot(true);
-    m_searchDebounce->setInterval(200);
-    connect(m_search, &QLineEdit::textChanged, m_searchDebounce, qOverload<>(&QTimer::start));
-    connect(m_searchDebounce, &QTimer::timeout, this, [this] { emit nameFilterChanged(m_search->text()); });
-    connect(m_namesView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SelectionPanel::emitSelection);
+    connect(m_browser, &DomainBrowser::selectionChanged, this, &SelectionPanel::emitSelection);
     connect(m_clientsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SelectionPanel::emitSelection);
     connect(clear, &QPushButton::clicked, this, &SelectionPanel::clearSelection);
 
-    // A new snapshot (after a search or an import) resets the model; keep what was selected.
-    for (auto [model, view] : {std::pair{m_names, m_namesView}, std::pair{m_clients, m_clientsView}}) {
-        auto *kept = new QStringList;
-        connect(this, &QObject::destroyed, this, [kept] { delete kept; });
-        connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
-                [kept, model, view] { *kept = selectedLabels(view, model); });
-        connect(model, &QAbstractItemModel::modelReset, this, [this, kept, model, view] {
-            auto *proxy = static_cast<QSortFilterProxyModel *>(view->model());
-            QItemSelection sel;
-            for (int r = 0; r < model->rowCount(); ++r) {
-                if (kept->contains(model->labelAt(r))) {
-                    const QModelIndex i = proxy->mapFromSource(model->index(r, 0));
-                    sel.select(i, i.siblingAtColumn(CountListModel::CountColumn));
-                }
+    // A new snapshot (after an import) resets the model; keep what was selected.
+    auto *kept = new QStringList;
+    connect(this, &QObject::destroyed, this, [kept] { delete kept; });
+    connect(clients, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this, kept] { *kept = selectedLabels(m_clientsView, m_clients); });
+    connect(clients, &QAbstractItemModel::modelReset, this, [this, kept] {
+        auto *proxy = static_cast<QSortFilterProxyModel *>(m_clientsView->model());
+        QItemSelection sel;
+        for (int r = 0; r < m_clients->rowCount(); ++r) {
+            if (kept->contains(m_clients->labelAt(r))) {
+                const QModelIndex i = proxy->mapFromSource(m_clients->index(r, 0));
+                sel.select(i, i.siblingAtColumn(CountListModel::CountColumn));
             }
-            const QSignalBlocker block(view->selectionModel());
-            view->selectionModel()->select(sel, QItemSelectionModel::ClearAndSelect);
-            if (selectedLabels(view, model).size() != kept->size())
-                emitSelection();
-        });
-    }
+        }
+        const QSignalBlocker block(m_clientsView->selectionModel());
+        m_clientsView->selectionModel()->select(sel, QItemSelectionModel::ClearAndSelect);
+        if (selectedLabels(m_clientsView, m_clients).size() != kept->size())
+            emitSelection();
+    });
 }
 
 Selection SelectionPanel::selection() const
 {
-    Selection s;
-    s.names = selectedLabels(m_namesView, m_names);
+    Selection s = m_browser->selection();
     s.clients = selectedLabels(m_clientsView, m_clients);
     return s;
 }
 
-QString SelectionPanel::nameFilter() const
-{
-    return m_search->text();
-}
-
 void SelectionPanel::clearSelection()
 {
-    const QSignalBlocker b1(m_namesView->selectionModel());
+    const QSignalBlocker b1(m_browser);
     const QSignalBlocker b2(m_clientsView->selectionModel());
-    m_namesView->clearSelection();
+    m_browser->clearSelection();
     m_clientsView->clearSelection();
-    m_namesView->viewport()->update();
     m_clientsView->viewport()->update();
     emitSelection();
 }
 
 void SelectionPanel::selectNames(const QStringList &names)
 {
-    auto *proxy = static_cast<QSortFilterProxyModel *>(m_namesView->model());
-    QItemSelection sel;
-    for (int r = 0; r < m_names->rowCount(); ++r) {
-        if (names.contains(m_names->labelAt(r))) {
-            const QModelIndex i = proxy->mapFromSource(m_names->index(r, 0));
-            sel.select(i, i.siblingAtColumn(CountListModel::CountColumn));
-        }
-    }
-    m_namesView->selectionModel()->select(sel, QItemSelectionModel::ClearAndSelect);
+    m_browser->selectNames(names);
 }
 
 void SelectionPanel::emitSelection()

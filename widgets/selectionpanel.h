@@ -12,38 +12,34 @@ class QTimer;
 namespace dnt {
 
 class CountListModel;
+class DomainBrowser;
+class DomainTreeModel;
 
-// "What was asked" and "who asked": a searchable list of names and a list of clients, each with
-// lookup counts. Multi-selection in either list narrows the chart. The lists are snapshots the owner
-// fills from a reader thread; this panel only asks for them (namesRequested) and shows them.
+// "What was asked" and "who asked": the domain browser (names under their registrable domains) and a
+// list of clients, each with lookup counts. Multi-selection in either narrows the chart. Both are
+// snapshots the owner fills from a reader thread; this panel only shows them.
 class SelectionPanel : public QWidget
 {
     Q_OBJECT
 public:
-    SelectionPanel(CountListModel *names, CountListModel *clients, QWidget *parent = nullptr);
+    SelectionPanel(DomainTreeModel *domains, CountListModel *clients, QWidget *parent = nullptr);
 
     Selection selection() const;
-    QString nameFilter() const;
     void clearSelection();
     // Selects exactly these names (if listed); used by tests and saved selections.
     void selectNames(const QStringList &names);
-    QTableView *namesView() const { return m_namesView; }
+    DomainBrowser *domainBrowser() const { return m_browser; }
     QTableView *clientsView() const { return m_clientsView; }
 
 signals:
     void selectionChanged(const dnt::Selection &selection);
-    // The search text changed (debounced): the owner re-queries the names list.
-    void nameFilterChanged(const QString &text);
 
 private:
     void emitSelection();
 
-    CountListModel *m_names;
     CountListModel *m_clients;
-    QLineEdit *m_search;
-    QTableView *m_namesView;
+    DomainBrowser *m_browser;
     QTableView *m_clientsView;
-    QTimer *m_searchDebounce;
 };
 
 } // namespace dnt

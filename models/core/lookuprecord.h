@@ -28,6 +28,13 @@ public:
     virtual bool onRecord(const LookupRecord &record) = 0;
     // A line that should have been a lookup but could not be read (malformed). Counted and reported.
     virtual void onRejected(int64_t line, std::string_view reason) = 0;
+    // The same, with the rejected line's text when the reader has it (line-based formats); a sink that
+    // keeps the text overrides this one.
+    virtual void onRejectedText(int64_t line, std::string_view reason, std::string_view text)
+    {
+        (void)text;
+        onRejected(line, reason);
+    }
     // A line that is valid but is not a lookup (e.g. a Zeek response-only row without a query name).
     virtual void onSkipped(int64_t line, std::string_view reason) = 0;
 };

@@ -3,14 +3,44 @@
 namespace dnt
 {
 
-ReadStatus LineBasedReader::read(InputStream &stream, RecordSink &sink, QString *error)
+namespace
+{
+
+// Hands the text of the line being parsed along with a rejection of that line.
+class LineTextSink : public RecordSink
+{
+public:
+    explicit LineTextSink(RecordSink &inner) : m_inner(inner) {}
+    bool onRecord(const LookupRecord &record) override { return m_inner.onRecord(record); }
+    void onSkipped(int64_t line, std::string_view reason) override { m_inner.onSkipped(line, reason); }
+    void onRejected(int64_t line, std::string_view reason) override
+    {
+        m_inner.onRejectedText(line, reason, line == m_lineNumber ? m_line : std::string_view());
+    }
+    void onRejectedText(int64_t line, std::string_view reason, std::string_view text) override
+    {
+        m_inner.onRejectedText(line, reason, text);
+    }
+    std::string_view m_line;
+    int64_t m_lineNumber = 0;
+
+private:
+    RecordSink &m_inner;
+};
+
+} // namespace
+
+ReadStatus LineBasedReader::read(InputStream &stream, RecordSink &outer, QString *error)
 {
     reset();
     LineReader lines(stream, kMaxLineLength);
+    LineTextSink sink(outer);
     std::string_view line;
     while (true) {
         switch (lines.next(&line)) {
         case LineReader::Status::Line:
+            sink.m_line = line;
+            sink.m_lineNumber = lines.lineNumber();
             if (parseLine(line, lines.lineNumber(), sink) == LineResult::Stop)
                 return ReadStatus::Stopped;
             break;

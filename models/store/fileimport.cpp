@@ -408,6 +408,16 @@ bool FileImport::commit(const FileRecord &rec, QString *error)
     return true;
 }
 
+int64_t FileImport::fileId() const
+{
+    return d && d->open ? d->fileId : 0;
+}
+
+sqlite3 *FileImport::connection() const
+{
+    return d && d->open ? d->db : nullptr;
+}
+
 void FileImport::rollback()
 {
     if (!d || !d->open)

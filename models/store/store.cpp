@@ -67,7 +67,19 @@ CREATE TABLE IF NOT EXISTS address_labels(address TEXT PRIMARY KEY, label TEXT N
 CREATE TABLE IF NOT EXISTS saved_views(name TEXT PRIMARY KEY, spec TEXT NOT NULL) WITHOUT ROWID;
 )sql";
 
-const char *const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
+// Version 5: rejected lines kept per file (capped; files.rejected has the true count), and the rows of
+// removed files kept aside until the project is next opened, so that a removal can be undone exactly.
+const char *const kSchemaV5 = R"sql(
+CREATE TABLE IF NOT EXISTS rejected_lines(file_id INTEGER NOT NULL, line INTEGER NOT NULL, reason TEXT NOT NULL, text TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS rejected_lines_file ON rejected_lines(file_id, line);
+CREATE TABLE IF NOT EXISTS removed_files(file_id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS removed_lookups(
+  t INTEGER NOT NULL, name_id INTEGER NOT NULL, client_id INTEGER NOT NULL, server_id INTEGER NOT NULL,
+  qtype INTEGER NOT NULL, rcode INTEGER NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS removed_lookups_file ON removed_lookups(file_id);
+)sql";
+
+const char *const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == Store::kSchemaVersion);
 
 void configure(sqlite3 *db)

@@ -136,6 +136,69 @@ struct PairTable
     }
 };
 
+// --- records (models/store/storerecords.cpp): one lookup as the records table shows it ---
+struct RecordRow
+{
+    int64_t rowid = 0;
+    int64_t nameId = 0;
+    int64_t clientId = 0;
+    int64_t timeUs = 0;
+    QString client;
+    QString server;
+    QString name;
+    int qtype = 0;
+    int rcode = -1;
+    QString file; // file name without its folder
+    int64_t line = 0;
+};
+
+// Which lookups the records table lists: a selection and an optional half-open time range.
+struct RecordQuery
+{
+    Selection selection;
+    std::optional<int64_t> fromUs; // inclusive
+    std::optional<int64_t> toUs;   // exclusive
+    bool descending = false;       // newest first
+};
+
+// Where a page ends; the next page starts strictly after it (in the query's order). Rows are ordered by
+// (time, name id, client id, rowid): a total order that is exactly the order of the time index, so a
+// page is one index range seek, never a sort, and paging by key never skips or repeats a row.
+struct RecordKey
+{
+    int64_t timeUs = 0;
+    int64_t nameId = 0;
+    int64_t clientId = 0;
+    int64_t rowid = 0;
+};
+
+struct RecordPage
+{
+    QVector<RecordRow> rows;
+    bool atEnd = false;          // no rows after the last one
+    int64_t indexRowsRead = 0;   // index entries stepped over to find these rows (for tests and benches)
+    int64_t fullScanSteps = 0;   // SQLITE_STMTSTATUS_FULLSCAN_STEP of the scan (0: no table scan)
+    int64_t vmSteps = 0;         // SQLITE_STMTSTATUS_VM_STEP of the scan: grows with every row visited
+    QString error;
+};
+
+// A name with its lookup count and the ids of the distinct clients that asked it (for per-domain client
+// counts: the union over a domain's names).
+struct NameClients
+{
+    QString name;
+    int64_t count = 0;
+    QVector<int64_t> clientIds; // ascending
+};
+
+// One rejected line of an imported file, as stored (the first kMaxStoredRejects per file).
+struct RejectedLine
+{
+    int64_t line = 0;
+    QString reason;
+    QString text; // the line itself, cut to 500 bytes; empty for binary formats
+};
+
 class FileImport;
 
 // The version of the SQLite library in use (sqlite3_libversion()), for Help › About. Any thread.
@@ -159,7 +222,7 @@ public:
     ~Store();
 
     QString path() const { return m_path; }
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     static constexpr int kApplicationId = 0x444E5354; // "DNST"
 
     // --- provenance ---
@@ -182,6 +245,31 @@ public:
     // Clients by lookup count (desc, then address), restricted to lookups of the selection's names if it
     // has any, and to its clients filter if it has one. limit <= 0: all.
     QVector<ClientCount> topClients(int limit, const Selection &selection = {}) const;
+
+
+    // --- records (storerecords.cpp) ---
+    // Builds the index that pages by time (lookups(t, name_id, client_id)) if it is missing. It is built
+    // once, on first use, not during imports; later imports keep it up to date. Needs a read-write Store.
+    bool ensureRecordIndex(QString *error);
+    bool hasRecordIndex() const;
+    // Up to `limit` lookups of the query after `after` (from the start if unset), read by key range on the
+    // time index: the cost depends on the page, not on how far into the result it is. Without the index
+    // (ensureRecordIndex not run) the page has an error.
+    RecordPage recordPage(const RecordQuery &query, std::optional<RecordKey> after, int limit) const;
+    // Exact number of lookups the query lists, from the roll-ups (reader thread).
+    int64_t recordCount(const RecordQuery &query) const;
+    // Every name with lookups, its count and its distinct clients, from the roll-ups (reader thread).
+    QVector<NameClients> nameClients() const;
+
+    // --- rejected lines and file removal (storefiles.cpp) ---
+    static constexpr int kMaxStoredRejects = 1000;
+    QVector<RejectedLine> rejectedLines(int64_t fileId) const;
+    // Removes one file and its lookups in one transaction, updating every roll-up exactly. The rows are
+    // kept aside until purgeRemovedFiles() (the GUI calls it when it opens a project), so that
+    // restoreFile() can bring the file back exactly (undo).
+    bool removeFile(int64_t fileId, QString *error);
+    bool restoreFile(int64_t fileId, QString *error);
+    bool purgeRemovedFiles(QString *error);
 
     // --- events ---
     QVector<Event> events() const;
@@ -251,9 +339,15 @@ public:
     // allocation for names and clients already seen.
     bool commit(const FileRecord &finalRecord, QString *error);
     void rollback();
+    // Keeps one rejected line (the first Store::kMaxStoredRejects of the file; files.rejected keeps the
+    // true total). Called once per rejected line, never for accepted ones (storefiles.cpp).
+    bool addRejected(int64_t line, std::string_view reason, std::string_view text, QString *error);
+    int64_t fileId() const;
 
 private:
     friend class Store;
+    sqlite3 *connection() const; // while open
+    int m_rejectsStored = 0;
     explicit FileImport(Store *store);
     void detach();
     struct Private;

@@ -4,6 +4,7 @@
 #include "sqlitestmt.h"
 #include "store.h"
 #include "storeworkspace_p.h"
+#include "storeinternal.h"
 
 #include <QHash>
 #include <QSet>
@@ -647,6 +648,31 @@ PairTable Store::pairs(const PairQuery &q) const
         t.counts << s.counts;
     }
     return t;
+}
+
+// For the other read files of this folder (storerecords.cpp): the same resolution and exact counts.
+SelectionIds resolveSelectionIds(sqlite3 *db, const Selection &selection)
+{
+    const Resolved r = resolve(db, selection);
+    SelectionIds out;
+    out.allNames = r.allNames;
+    out.names = r.nameSet;
+    out.allClients = r.allClients;
+    out.clients = r.clientIds;
+    return out;
+}
+
+int64_t countSelected(sqlite3 *db, const Selection &selection, std::optional<int64_t> fromUs, std::optional<int64_t> toUs)
+{
+    const Resolved r = resolve(db, selection);
+    const auto range = rangeOf(db, r, true);
+    if (!range)
+        return 0;
+    const int64_t from = std::max(fromUs.value_or(range->first), range->first);
+    const int64_t to = std::min(toUs.value_or(range->second + 1), range->second + 1);
+    int64_t n = 0;
+    visitRange(db, r, from, to, false, [&](int64_t, int64_t, int64_t, int64_t k) { n += k; }, false);
+    return n;
 }
 
 } // namespace dnt

@@ -4,6 +4,7 @@
 #include "appsettings.h"
 #include "chartpane.h"
 #include "countlistmodel.h"
+#include "domaintreemodel.h"
 #include "importcontroller.h"
 #include "importui.h"
 #include "mainwindow.h"
@@ -181,7 +182,7 @@ private slots:
         QSignalSpy shown(w.chartPane(), &ChartPane::seriesShown);
         QVERIFY(w.openProject(p));
         QTRY_VERIFY(!shown.isEmpty() && w.chartPane()->shownSeries().total() == 40);
-        QTRY_COMPARE(w.namesModel()->rowCount(), 1);
+        QTRY_COMPARE(w.domainModel()->rowCount(), 1);
         QCOMPARE(w.windowTitle(), QStringLiteral("case — DNS Timeline"));
 
         QAction *close = menuAction(w, QStringLiteral("File"), QStringLiteral("Close Project"));
@@ -189,13 +190,13 @@ private slots:
         close->trigger();
         QCOMPARE(w.projectPath(), QString());
         QCOMPARE(w.windowTitle(), QStringLiteral("DNS Timeline"));
-        QCOMPARE(w.namesModel()->rowCount(), 0);
+        QCOMPARE(w.domainModel()->rowCount(), 0);
         QCOMPARE(w.clientsModel()->rowCount(), 0);
         QCOMPARE(w.chartPane()->shownSeries().total(), 0);
         QVERIFY(w.chartPane()->shownSeries().bucketStarts.isEmpty());
         // Results of the closed project that were still on their way never reach the empty window.
         QTest::qWait(200);
-        QCOMPARE(w.namesModel()->rowCount(), 0);
+        QCOMPARE(w.domainModel()->rowCount(), 0);
         // The project file itself is untouched and opens again.
         QVERIFY(w.openProject(p));
         QTRY_COMPARE(w.chartPane()->shownSeries().total(), 40);

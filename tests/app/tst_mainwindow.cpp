@@ -1,6 +1,7 @@
 // Drives the main window off screen with the real models: import by drop, select a name, see the chart.
 #include "chartpane.h"
 #include "countlistmodel.h"
+#include "domaintreemodel.h"
 #include "importcontroller.h"
 #include "mainwindow.h"
 #include "selectionpanel.h"
@@ -82,9 +83,13 @@ private slots:
         QCOMPARE(report.accepted(), int64_t(42));
 
         // After the import the lists and the chart refresh from the reader thread.
-        QTRY_COMPARE_WITH_TIMEOUT(window.namesModel()->rowCount(), 2, 10000);
+        // Both names are under one registrable domain.
+        QTRY_COMPARE_WITH_TIMEOUT(window.domainModel()->nameCount(), 2, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(window.chartPane()->shownSeries().total() == 42, 10000);
-        QCOMPARE(window.namesModel()->labelAt(0), QStringLiteral("a.example.com"));
+        QCOMPARE(window.domainModel()->rowCount(), 1);
+        const QModelIndex domain = window.domainModel()->index(0, 0);
+        QCOMPARE(window.domainModel()->label(domain), QStringLiteral("example.com"));
+        QCOMPARE(window.domainModel()->label(window.domainModel()->index(0, 0, domain)), QStringLiteral("a.example.com"));
 
         // Select one name: the chart shows only its lookups.
         window.selectionPanel()->selectNames({QStringLiteral("b.example.com")});

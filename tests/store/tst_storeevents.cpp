@@ -73,7 +73,8 @@ private slots:
             QCOMPARE(store->categories(),
                      (QVector<EventCategory>{{"DNS", "#7b3294", false}, {"News", "#a50026", false}}));
             // Make it a version-1 project, as an older DNS Timeline wrote it.
-            QVERIFY(sqlite3_exec(store->handle(), "DROP TABLE categories; DROP TABLE minute_total; PRAGMA user_version=1", nullptr, nullptr, nullptr) == SQLITE_OK);
+            QVERIFY(sqlite3_exec(store->handle(), "DROP TABLE categories; DROP TABLE minute_total; DROP TABLE rejected_lines; DROP TABLE removed_files; "
+                                                      "DROP TABLE removed_lookups; PRAGMA user_version=1", nullptr, nullptr, nullptr) == SQLITE_OK);
         }
         {
             auto ro = Store::open(path, Store::Mode::ReadOnly, &error);
@@ -114,7 +115,8 @@ private slots:
             f.accepted = 500;
             QVERIFY2(imp->commit(f, &error), qPrintable(error));
             // Back to version 2, as an older DNS Timeline wrote it.
-            QVERIFY(sqlite3_exec(store->handle(), "DROP TABLE minute_total; PRAGMA user_version=2", nullptr, nullptr, nullptr) == SQLITE_OK);
+            QVERIFY(sqlite3_exec(store->handle(), "DROP TABLE minute_total; DROP TABLE rejected_lines; DROP TABLE removed_files; "
+                                                      "DROP TABLE removed_lookups; PRAGMA user_version=2", nullptr, nullptr, nullptr) == SQLITE_OK);
         }
         auto store = Store::open(path, Store::Mode::ReadWrite, &error);
         QVERIFY2(store, qPrintable(error));

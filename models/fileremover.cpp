@@ -1,0 +1,60 @@
+#include "fileremover.h"
+
+#include <QFileInfo>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace dnt {
+
+namespace {
+
+class RemoveFileCommand : public QUndoCommand
+{
+public:
+    RemoveFileCommand(FileRemover *remover, int64_t fileId, const QString &text)
+        : QUndoCommand(text), m_remover(remover), m_fileId(fileId)
+    {
+    }
+    void undo() override { m_remover->apply(m_fileId, false); }
+    void redo() override
+    {
+        if (m_first) { // already done before the push
+            m_first = false;
+            return;
+        }
+        m_remover->apply(m_fileId, true);
+    }
+
+private:
+    FileRemover *m_remover;
+    int64_t m_fileId;
+    bool m_first = true;
+};
+
+} // namespace
+
+FileRemover::FileRemover(QUndoStack *undoStack, QObject *parent) : QObject(parent), m_undo(undoStack) {}
+
+bool FileRemover::apply(int64_t fileId, bool remove)
+{
+    QString error;
+    auto store = Store::open(m_path, Store::Mode::ReadWrite, &error);
+    const bool ok = store && (remove ? store->removeFile(fileId, &error) : store->restoreFile(fileId, &error));
+    store.reset();
+    if (!ok) {
+        emit failed(error);
+        return false;
+    }
+    emit projectChanged();
+    return true;
+}
+
+bool FileRemover::removeFile(const FileRecord &file)
+{
+    if (!apply(file.id, true))
+        return false;
+    m_undo->push(new RemoveFileCommand(this, file.id, tr("Remove file “%1”").arg(QFileInfo(file.path).fileName())));
+    return true;
+}
+
+} // namespace dnt

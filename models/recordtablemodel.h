@@ -1,0 +1,80 @@
+#pragma once
+
+#include "store.h"
+
+#include <QAbstractTableModel>
+#include <QTimeZone>
+
+#include <functional>
+
+namespace dnt {
+
+class ReadJobRunner;
+
+// The records table: every lookup of a query (selection, time range, order), read page by page on the
+// reader thread by key range (Store::recordPage) as the view scrolls (fetchMore). Pages arrive as values;
+// one that belongs to an older query (generation) is dropped. The exact row count comes from the
+// roll-ups in a job of its own. The first page of a project builds the time index if it is missing.
+// GUI thread only.
+class RecordTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { TimeColumn, ClientColumn, ServerColumn, NameColumn, TypeColumn, RcodeColumn, FileColumn,
+                  LineColumn, ColumnCount };
+    static constexpr int kPageSize = 500;
+
+    explicit RecordTableModel(ReadJobRunner *runner, QObject *parent = nullptr);
+
+    // Starts over with this query: the rows go, the first page and the count are requested.
+    void setQuery(const RecordQuery &query);
+    const RecordQuery &query() const { return m_query; }
+    void setDisplayZone(const QTimeZone &zone);
+    QTimeZone displayZone() const { return m_zone; }
+    // Empties the table (no project).
+    void clear();
+
+    // Exact number of rows the query lists; -1 until counted.
+    int64_t totalCount() const { return m_total; }
+    bool isLoading() const { return m_pending; }
+    bool atEnd() const { return m_atEnd; }
+    const RecordRow &recordAt(int row) const { return m_rows.at(row); }
+
+    // The given rows as tab-separated text with a header line (for the clipboard).
+    QString rowsAsTsv(const QList<int> &rows) const;
+    // The given rows as CSV (formula-injection safe), header first.
+    QString rowsAsCsv(const QList<int> &rows) const;
+    // Writes every row of the current query to a CSV file on the reader thread, page by page; `done`
+    // gets the number of rows written, or an error.
+    void exportAllCsv(const QString &path, std::function<void(int64_t rows, const QString &error)> done);
+    static QStringList headerLabels();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+signals:
+    void totalCountChanged(qint64 count);
+    void pageLoaded(int rowsAdded);
+    void failed(const QString &message);
+
+private:
+    void requestPage();
+    QStringList fields(const RecordRow &r) const;
+
+    ReadJobRunner *m_runner;
+    RecordQuery m_query;
+    QTimeZone m_zone = QTimeZone::utc();
+    QVector<RecordRow> m_rows;
+    quint64 m_generation = 0;
+    bool m_pending = false;
+    bool m_wantMore = false;
+    bool m_atEnd = true;
+    bool m_active = false;
+    int64_t m_total = -1;
+};
+
+} // namespace dnt

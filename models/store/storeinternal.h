@@ -1,0 +1,35 @@
+#pragma once
+
+// Helpers shared by the read-side files of this folder (not part of the Store API).
+#include "selection.h"
+
+#include <QSet>
+#include <QVector>
+
+#include <cstdint>
+#include <optional>
+
+struct sqlite3;
+
+namespace dnt {
+
+// A selection as dictionary ids (see resolve() in storequeries.cpp).
+struct SelectionIds
+{
+    bool allNames = true;
+    QSet<int64_t> names;
+    bool allClients = true;
+    QSet<int64_t> clients;
+    bool selectsNothing() const { return (!allNames && names.isEmpty()) || (!allClients && clients.isEmpty()); }
+    bool picks(int64_t name, int64_t client) const
+    {
+        return (allNames || names.contains(name)) && (allClients || clients.contains(client));
+    }
+};
+
+SelectionIds resolveSelectionIds(sqlite3 *db, const Selection &selection);
+// Exact number of selected lookups with from <= t < to (unset: unbounded), from the roll-ups.
+int64_t countSelected(sqlite3 *db, const Selection &selection, std::optional<int64_t> fromUs,
+                      std::optional<int64_t> toUs);
+
+} // namespace dnt

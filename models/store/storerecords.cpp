@@ -1,0 +1,185 @@
+// The records table's reads: pages of lookups by key range on the time index, and exact counts from
+// the roll-ups. Never OFFSET, never a COUNT(*) over the lookups.
+#include "sqlitestmt.h"
+#include "store.h"
+#include "storeinternal.h"
+
+#include <QFileInfo>
+#include <QHash>
+
+#include <algorithm>
+
+namespace dnt {
+
+namespace {
+const char *const kIndexName = "lookups_t";
+} // namespace
+
+bool Store::hasRecordIndex() const
+{
+    SqliteStmt s(m_db, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'lookups_t'");
+    return s.ok() && s.step() == SQLITE_ROW;
+}
+
+bool Store::ensureRecordIndex(QString *error)
+{
+    QString dummy;
+    if (!error)
+        error = &dummy;
+    if (hasRecordIndex())
+        return true;
+    if (m_readOnly || m_importOpen) {
+        *error = QStringLiteral("%1: the records index cannot be built now (%2)")
+                     .arg(m_path, m_readOnly ? QStringLiteral("read-only") : QStringLiteral("an import is running"));
+        return false;
+    }
+    // name_id and client_id in the index: a selection is checked without reading the table, and the
+    // index order (t, name_id, client_id, rowid) is the page order.
+    if (!sqliteExec(m_db, "CREATE INDEX IF NOT EXISTS lookups_t ON lookups(t, name_id, client_id)", error)) {
+        *error = QStringLiteral("%1: cannot build the records index: %2").arg(m_path, *error);
+        return false;
+    }
+    return true;
+}
+
+RecordPage Store::recordPage(const RecordQuery &q, std::optional<RecordKey> after, int limit) const
+{
+    RecordPage page;
+    if (!hasRecordIndex()) {
+        page.error = QStringLiteral("%1 has no records index yet").arg(m_path);
+        return page;
+    }
+    const SelectionIds ids = resolveSelectionIds(m_db, q.selection);
+    if (ids.selectsNothing() || limit <= 0) {
+        page.atEnd = ids.selectsNothing();
+        return page;
+    }
+    // "+t": the row value is a filter, never the index's range (the range is ?1..?2 on t).
+    const QByteArray sql = QByteArray("SELECT rowid, t, name_id, client_id FROM lookups INDEXED BY ") + kIndexName
+                           + " WHERE t >= ?1 AND t < ?2"
+                           + (after ? (q.descending ? " AND (+t, name_id, client_id, rowid) < (?3, ?4, ?5, ?6)"
+                                                    : " AND (+t, name_id, client_id, rowid) > (?3, ?4, ?5, ?6)")
+                                    : "")
+                           + (q.descending ? " ORDER BY t DESC, name_id DESC, client_id DESC, rowid DESC"
+                                           : " ORDER BY t, name_id, client_id, rowid");
+    SqliteStmt scan(m_db, sql.constData());
+    if (!scan.ok()) {
+        page.error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        return page;
+    }
+    // The seek is on t alone (SQLite does not seek on a row value that ends in the rowid): the key's time
+    // narrows [?1, ?2), and the row value only drops the few rows of that same microsecond already shown.
+    int64_t lo = q.fromUs.value_or(INT64_MIN), hi = q.toUs.value_or(INT64_MAX);
+    if (after && !q.descending)
+        lo = std::max(lo, after->timeUs);
+    if (after && q.descending && after->timeUs < INT64_MAX)
+        hi = std::min(hi, after->timeUs + 1);
+    scan.bind(1, lo).bind(2, hi);
+    if (after)
+        scan.bind(3, after->timeUs).bind(4, after->nameId).bind(5, after->clientId).bind(6, after->rowid);
+    int rc = SQLITE_ROW;
+    while (page.rows.size() < limit && (rc = scan.step()) == SQLITE_ROW) {
+        ++page.indexRowsRead;
+        const int64_t name = scan.int64(2), client = scan.int64(3);
+        if (!ids.picks(name, client))
+            continue;
+        RecordRow r;
+        r.rowid = scan.int64(0);
+        r.timeUs = scan.int64(1);
+        r.nameId = name;
+        r.clientId = client;
+        page.rows.append(r);
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        page.error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        return page;
+    }
+    // Also at the end when the page is full and nothing follows; one more step tells.
+    page.atEnd = rc == SQLITE_DONE;
+    if (!page.atEnd) {
+        for (;;) {
+            rc = scan.step();
+            if (rc != SQLITE_ROW) {
+                page.atEnd = true;
+                break;
+            }
+            ++page.indexRowsRead;
+            if (ids.picks(scan.int64(2), scan.int64(3)))
+                break;
+        }
+    }
+    page.fullScanSteps = sqlite3_stmt_status(scan.get(), SQLITE_STMTSTATUS_FULLSCAN_STEP, 0);
+    page.vmSteps = sqlite3_stmt_status(scan.get(), SQLITE_STMTSTATUS_VM_STEP, 0);
+
+    SqliteStmt detail(m_db, "SELECT n.name, c.address, s.address, l.qtype, l.rcode, l.file_id, l.line FROM lookups l "
+                            "JOIN names n ON n.id = l.name_id JOIN clients c ON c.id = l.client_id "
+                            "LEFT JOIN clients s ON s.id = l.server_id WHERE l.rowid = ?");
+    SqliteStmt file(m_db, "SELECT path FROM files WHERE id = ?");
+    QHash<int64_t, QString> fileNames;
+    for (RecordRow &r : page.rows) {
+        detail.bind(1, r.rowid);
+        if (detail.step() == SQLITE_ROW) {
+            r.name = detail.text(0);
+            r.client = detail.text(1);
+            r.server = detail.isNull(2) ? QString() : detail.text(2);
+            r.qtype = static_cast<int>(detail.int64(3));
+            r.rcode = static_cast<int>(detail.int64(4));
+            const int64_t fileId = detail.int64(5);
+            auto it = fileNames.find(fileId);
+            if (it == fileNames.end()) {
+                file.bind(1, fileId);
+                it = fileNames.insert(fileId, file.step() == SQLITE_ROW ? QFileInfo(file.text(0)).fileName() : QString());
+                file.reset();
+            }
+            r.file = *it;
+            r.line = detail.int64(6);
+        }
+        detail.reset();
+    }
+    return page;
+}
+
+int64_t Store::recordCount(const RecordQuery &q) const
+{
+    return countSelected(m_db, q.selection, q.fromUs, q.toUs);
+}
+
+} // namespace dnt
+
+namespace dnt {
+
+QVector<NameClients> Store::nameClients() const
+{
+    QVector<NameClients> out;
+    QHash<int64_t, qsizetype> at;
+    SqliteStmt names(m_db, "SELECT t.name_id, n.name, t.n FROM name_totals t JOIN names n ON n.id = t.name_id");
+    while (names.step() == SQLITE_ROW) {
+        at.insert(names.int64(0), out.size());
+        out.append({names.text(1), names.int64(2), {}});
+    }
+    // The roll-up is in (name, minute, client) order: collect each name's clients, then sort and dedupe.
+    SqliteStmt pairs(m_db, "SELECT name_id, client_id FROM minute_counts");
+    int64_t current = -1;
+    NameClients *target = nullptr;
+    auto finish = [](NameClients *t) {
+        if (!t)
+            return;
+        std::sort(t->clientIds.begin(), t->clientIds.end());
+        t->clientIds.erase(std::unique(t->clientIds.begin(), t->clientIds.end()), t->clientIds.end());
+    };
+    while (pairs.step() == SQLITE_ROW) {
+        const int64_t name = pairs.int64(0);
+        if (name != current) {
+            finish(target);
+            current = name;
+            const auto it = at.constFind(name);
+            target = it == at.cend() ? nullptr : &out[*it];
+        }
+        if (target && (target->clientIds.isEmpty() || target->clientIds.last() != pairs.int64(1)))
+            target->clientIds.append(pairs.int64(1));
+    }
+    finish(target);
+    return out;
+}
+
+} // namespace dnt
