@@ -13,7 +13,7 @@ build=${DNT_BUILD_DIR:-$root/build}
 
 # Build tools, libraries, fonts for deterministic off-screen rendering, Xvfb for screenshots.
 packages=(cmake ninja-build g++ pkg-config
-          qt6-base-dev qt6-svg-dev libqcustomplot-dev libsqlite3-dev zlib1g-dev libzstd-dev libpcap0.8-dev
+          qt6-base-dev qt6-svg-dev libqcustomplot-dev libsqlite3-dev zlib1g-dev libzstd-dev libpcap0.8-dev libssl-dev
           fonts-dejavu-core gzip zstd sqlite3 tshark xvfb xauth)
 missing=()
 for p in "${packages[@]}"; do

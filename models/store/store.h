@@ -148,6 +148,8 @@ public:
 
 private:
     Store() = default;
+    // While an import is open its writer thread owns the connection: reads wait until it is idle.
+    void syncImport() const;
     QString m_path;
     sqlite3 *m_db = nullptr;
     bool m_readOnly = false;

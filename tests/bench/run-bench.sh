@@ -2,6 +2,9 @@
 # The import/query benchmark of the performance issue: for each N, one generated Zeek dns.log, the
 # baselines a user would reach for and DNS Timeline, measured in the same run on the same file.
 # usage: tests/bench/run-bench.sh [BUILD_DIR] [N...]      (default N: 1000000 10000000 30000000)
+# Besides the figures of the issue it imports a second, different N-lookup file (another seed) into the
+# project that already holds the first, cancels that import half-way once (time to return, project
+# unchanged), and measures how long the GUI's event loop is blocked while it imports that file.
 # Needs: /usr/bin/time (package time), sqlite3, gawk or mawk. Writes into ${BENCH_DIR:-/tmp/dnt-bench}.
 set -euo pipefail
 build=${1:-$(cd "$(dirname "$0")/../.." && pwd)/build}
@@ -29,6 +32,8 @@ for n in "${sizes[@]}"; do
     log=$work/dns-$n.log
     [[ -s $log ]] || "$bin/dnstimeline_genzeek" "$n" "$log" >"$work/busiest-$n.txt"
     busiest=$(cat "$work/busiest-$n.txt")
+    log2=$work/dns-$n-seed7.log
+    [[ -s $log2 ]] || "$bin/dnstimeline_genzeek" "$n" "$log2" 7 >/dev/null
     tsv=$work/dns-$n.tsv
     [[ -s $tsv ]] || grep -v '^#' "$log" >"$tsv"
     read -r t_wc _ < <(measure wc -l "$log")
@@ -51,6 +56,13 @@ for n in "${sizes[@]}"; do
     queries=$("$bin/dnstimeline_bench_queries" "$project" 200)
     gui=$("$bin/dnstimeline_bench_gui" "$project" 2>/dev/null)
     size_db=$(stat -c %s "$project")
+    rm -f "$work/plain-$n.db"
+    # A copy of the one-file project for the GUI import below (the CLI checkpointed and closed it).
+    cp "$project" "$project.gui"
+    cancel=$("$bin/dnstimeline_bench_cancel" "$project" "$log2" 500 2>&1 | tail -1 || true)
+    read -r t_imp2 m_imp2 < <(measure "$cli" import "$project" "$log2")
+    guiimport=$("$bin/dnstimeline_bench_gui" "$project.gui" "$log2" 2>/dev/null | tail -1 || true)
+    rm -f "$project.gui" "$project.gui-wal" "$project.gui-shm"
     size_tsv=$(stat -c %s "$tsv")
     printf '%-10s %-28s %10s %10s\n' "$n" "wc -l" "$t_wc" s
     printf '%-10s %-28s %10s %10s\n' "$n" "awk per-hour busiest name" "$t_awk" s
@@ -65,4 +77,9 @@ for n in "${sizes[@]}"; do
     printf '%-10s %-28s %10s %10s\n' "$n" "project size / TSV size" "$(awk -v a="$size_db" -v b="$size_tsv" 'BEGIN{printf "%.0f", 100*a/b}')" "%"
     printf '%-10s %-28s %10s\n' "$n" "import / awk" "$(awk -v a="$t_imp" -v b="$t_awk" 'BEGIN{printf "%.2f", a/b}')"
     printf '%-10s %-28s %10s\n' "$n" "import / sqlite3 .import" "$(awk -v a="$t_imp" -v b="$t_sql" 'BEGIN{printf "%.2f", a/b}')"
+    printf '%-10s %-28s %10s %10s\n' "$n" "2nd file into the project" "$t_imp2" s
+    printf '%-10s %-28s %10s %10s\n' "$n" "2nd import peak memory" "$m_imp2" MB
+    printf '%-10s %-28s %10s\n' "$n" "2nd import / 1st import" "$(awk -v a="$t_imp2" -v b="$t_imp" 'BEGIN{printf "%.2f", a/b}')"
+    printf '%-10s %-28s %s\n' "$n" "cancel half-way (2nd file)" "${cancel#cancel: }"
+    printf '%-10s %-28s %s\n' "$n" "GUI during import" "${guiimport#gui: }"
 done
