@@ -74,6 +74,10 @@ void ImportWriter::run()
         lock.unlock();
         const bool ok = write(batch);
         batch.clear();
+        // A batch that carried a run's minute_all rows holds megabytes: recycle only the small vectors,
+        // or every spare batch would keep a run's worth of memory.
+        if (batch.minuteAll.capacity() > 65536)
+            std::vector<std::array<int64_t, 3>>().swap(batch.minuteAll);
         lock.lock();
         m_busy = false;
         if (m_spare.size() < kMaxQueued)
