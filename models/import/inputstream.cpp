@@ -1,6 +1,6 @@
 #include "inputstream.h"
+#include "sha256hasher.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 
 #include <zlib.h>
@@ -74,7 +74,7 @@ class Stream : public InputStream
 {
 public:
     explicit Stream(std::unique_ptr<RawSource> source)
-        : m_source(std::move(source)), m_hash(QCryptographicHash::Sha256), m_raw(kRawChunk)
+        : m_source(std::move(source)), m_raw(kRawChunk)
     {
         m_rawSize = m_source->size();
         // Detect the compression from the first bytes.
@@ -151,7 +151,7 @@ public:
                 fillRaw();
             }
             m_rawPos = m_rawEnd;
-            m_hashHex = m_hash.result().toHex();
+            m_hashHex = m_hash.resultHex();
             m_hashed = true;
         }
         return m_hashHex;
@@ -176,7 +176,7 @@ private:
             m_rawEof = true;
             return false;
         }
-        m_hash.addData(QByteArrayView(m_raw.data(), n));
+        m_hash.addData(m_raw.data(), n);
         m_rawBytesRead += n;
         return true;
     }
@@ -306,7 +306,7 @@ private:
     }
 
     std::unique_ptr<RawSource> m_source;
-    QCryptographicHash m_hash;
+    Sha256Hasher m_hash;
     std::vector<char> m_raw;
     int64_t m_rawPos = 0;
     int64_t m_rawEnd = 0;

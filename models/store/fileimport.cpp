@@ -1,3 +1,6 @@
+#include "bulkinsert.h"
+#include "importwriter.h"
+#include "rollupspill.h"
 #include "sqlitestmt.h"
 #include "store.h"
 #include "textidmap.h"
@@ -16,17 +19,6 @@
 namespace dnt {
 
 namespace {
-
-// One lookup's place in the roll-ups. Rows are appended to a flat buffer (no per-row allocation,
-// no hashing), a run of equal keys is counted in place, and the buffer is sorted and summed when flushed,
-// so that the UPSERTs walk the roll-up B-trees in key order.
-struct RollupEntry
-{
-    int64_t name;
-    int64_t minute;
-    int64_t client;
-    int64_t n;
-};
 
 // Per-id totals, in vectors indexed by the (dense) dictionary id.
 struct Totals3
@@ -61,7 +53,8 @@ std::string reversedLabels(std::string_view name)
     return out;
 }
 
-constexpr size_t kFlushThreshold = 1u << 20; // roll-up entries (32 bytes each) buffered before an UPSERT pass
+constexpr size_t kFlushThreshold = 1u << 20; // roll-up entries (32 bytes each) buffered before a run is cut
+constexpr size_t kBatchRows = 32768;         // lookups per batch handed to the writer thread
 
 void addTotal(std::vector<Totals3> &totals, int64_t id, int64_t t)
 {
@@ -70,8 +63,17 @@ void addTotal(std::vector<Totals3> &totals, int64_t id, int64_t t)
     totals[static_cast<size_t>(id)].add(t);
 }
 
+int64_t maxId(sqlite3 *db, const char *sql)
+{
+    SqliteStmt s(db, sql);
+    return s.ok() && s.step() == SQLITE_ROW ? s.int64(0) : 0;
+}
+
 } // namespace
 
+// The caller's thread reads, dictionary-encodes and aggregates; ImportWriter does the SQLite work on
+// its own thread. Dictionary ids are assigned here (max id + 1 onwards, the transaction holds the write
+// lock), so that encoding never waits for SQLite.
 struct FileImport::Private
 {
     Store *store = nullptr;
@@ -81,15 +83,16 @@ struct FileImport::Private
     TextIdMap names;
     TextIdMap clients;        // canonical address -> id
     TextIdMap clientSpelling; // address as written in the log -> id (parsed once per spelling)
+    int64_t nextNameId = 1, nextClientId = 1;
     std::string lastServer;
     int64_t lastServerId = 0;
-    SqliteStmt insertLookup, insertName, insertClient, upsertMinute, upsertAll, upsertTotal, upsertNameTotal,
-        upsertClientTotal;
+    std::unique_ptr<ImportWriter> writer;
+    WriteBatch batch;
     std::vector<RollupEntry> rollup;
+    RollupSpill spill;
     std::vector<Totals3> nameTotals;   // by name id
     std::vector<Totals3> clientTotals; // by client id
     int64_t added = 0;
-    int64_t rowFirst = 0, rowLast = 0;
     int64_t tMin = INT64_MAX, tMax = INT64_MIN;
     QString error;
 
@@ -99,9 +102,8 @@ struct FileImport::Private
         return false;
     }
 
-    int64_t clientId(std::string_view text, bool *ok)
+    int64_t clientId(std::string_view text)
     {
-        *ok = true;
         if (const int64_t known = clientSpelling.find(text))
             return known;
         // New spelling: store addresses in one canonical form so that "2001:DB8::1" and
@@ -109,70 +111,87 @@ struct FileImport::Private
         const QString raw = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
         QHostAddress a;
         const QString canonical = a.setAddress(raw) ? a.toString() : raw.toLower();
-        const std::string key = canonical.toStdString();
+        std::string key = canonical.toStdString();
         int64_t id = clients.find(key);
         if (!id) {
-            insertClient.bind(1, std::string_view(key));
-            if (!insertClient.exec()) {
-                *ok = fail(QStringLiteral("cannot add a client"));
-                return 0;
-            }
-            id = sqlite3_last_insert_rowid(db);
+            id = nextClientId++;
             clients.insert(key, id);
+            batch.clients.push_back({id, std::move(key), {}});
         }
         clientSpelling.insert(text, id);
         return id;
     }
 
-    bool flushRollups()
+    bool submit()
+    {
+        if (batch.empty())
+            return true;
+        if (!writer->submit(batch)) {
+            writer->drain(&error);
+            error = QStringLiteral("cannot write the lookups: %1").arg(error);
+            return false;
+        }
+        return true;
+    }
+
+    // Cuts a run: the buffer sorted by (name, minute, client) goes to the spill file for minute_counts;
+    // sorted by (minute, client) it gives this run's share of minute_all and minute_total.
+    bool flushRollups(bool last)
     {
         if (rollup.empty())
             return true;
-        std::sort(rollup.begin(), rollup.end(), [](const RollupEntry &x, const RollupEntry &y) {
-            return std::tie(x.name, x.minute, x.client) < std::tie(y.name, y.minute, y.client);
-        });
-        for (size_t i = 0; i < rollup.size();) {
-            const RollupEntry &k = rollup[i];
-            int64_t n = 0;
-            for (; i < rollup.size() && rollup[i].name == k.name && rollup[i].minute == k.minute
-                   && rollup[i].client == k.client;
-                 ++i)
-                n += rollup[i].n;
-            upsertMinute.bind(1, k.name).bind(2, k.minute).bind(3, k.client).bind(4, n);
-            if (!upsertMinute.exec())
-                return fail(QStringLiteral("cannot update minute counts"));
+        std::sort(rollup.begin(), rollup.end(), rollupKeyLess);
+        size_t out = 0;
+        for (size_t i = 0; i < rollup.size(); ++i) {
+            if (out && rollupKeyEqual(rollup[out - 1], rollup[i]))
+                rollup[out - 1].n += rollup[i].n;
+            else
+                rollup[out++] = rollup[i];
         }
-        std::sort(rollup.begin(), rollup.end(), [](const RollupEntry &x, const RollupEntry &y) {
+        rollup.resize(out);
+        if (!last && !spill.addRun(rollup)) {
+            error = QStringLiteral("cannot write the roll-up spill file (temporary folder full?)");
+            return false;
+        }
+        std::vector<RollupEntry> byMinute = last ? rollup : std::move(rollup);
+        std::sort(byMinute.begin(), byMinute.end(), [](const RollupEntry &x, const RollupEntry &y) {
             return std::tie(x.minute, x.client) < std::tie(y.minute, y.client);
         });
-        // Sorted by minute: the per-minute totals of the project come out of the same pass.
-        int64_t minute = 0, minuteN = 0;
-        bool haveMinute = false;
-        auto flushMinute = [&] {
-            if (!haveMinute)
-                return true;
-            upsertTotal.bind(1, minute).bind(2, minuteN);
-            return upsertTotal.exec();
-        };
-        for (size_t i = 0; i < rollup.size();) {
-            const RollupEntry &k = rollup[i];
+        for (size_t i = 0; i < byMinute.size();) {
+            const RollupEntry &k = byMinute[i];
             int64_t n = 0;
-            for (; i < rollup.size() && rollup[i].minute == k.minute && rollup[i].client == k.client; ++i)
-                n += rollup[i].n;
-            upsertAll.bind(1, k.minute).bind(2, k.client).bind(3, n);
-            if (!upsertAll.exec())
-                return fail(QStringLiteral("cannot update minute totals"));
-            if (!haveMinute || k.minute != minute) {
-                if (!flushMinute())
-                    return fail(QStringLiteral("cannot update minute totals"));
-                minute = k.minute;
-                minuteN = 0;
-                haveMinute = true;
-            }
-            minuteN += n;
+            for (; i < byMinute.size() && byMinute[i].minute == k.minute && byMinute[i].client == k.client; ++i)
+                n += byMinute[i].n;
+            batch.minuteAll.push_back({k.minute, k.client, n});
+            if (batch.minuteTotal.empty() || batch.minuteTotal.back()[0] != k.minute)
+                batch.minuteTotal.push_back({k.minute, 0});
+            batch.minuteTotal.back()[1] += n;
         }
-        if (!flushMinute())
-            return fail(QStringLiteral("cannot update minute totals"));
+        if (!last) {
+            rollup = std::move(byMinute);
+            rollup.clear();
+        }
+        return submit();
+    }
+
+    // minute_counts: every key once, in key order, from the spilled runs and the last run in memory.
+    bool writeMinuteCounts()
+    {
+        BulkInsert upsert;
+        if (!upsert.prepare(db, "INSERT INTO minute_counts(name_id, minute, client_id, n)", 4,
+                            "ON CONFLICT DO UPDATE SET n = n + excluded.n"))
+            return fail(QStringLiteral("cannot update minute counts"));
+        bool dbOk = true;
+        const bool ok = spill.merge(rollup, [&](const RollupEntry &e) {
+            const int64_t row[4] = {e.name, e.minute, e.client, e.n};
+            return dbOk = upsert.add(row);
+        });
+        if (!dbOk || !upsert.flush())
+            return fail(QStringLiteral("cannot update minute counts"));
+        if (!ok) {
+            error = QStringLiteral("cannot read the roll-up spill file back");
+            return false;
+        }
         rollup.clear();
         return true;
     }
@@ -235,99 +254,63 @@ std::unique_ptr<FileImport> Store::beginFileImport(const FileRecord &file, QStri
         d->clients.insert(a, clients.int64(0));
         d->clientSpelling.insert(a, clients.int64(0));
     }
-    const bool prepared =
-        d->insertLookup.prepare(db, "INSERT INTO lookups(t, name_id, client_id, server_id, qtype, rcode, file_id, line) "
-                                    "VALUES(?,?,?,?,?,?,?,?)")
-        && d->insertName.prepare(db, "INSERT INTO names(name, rev) VALUES(?,?)")
-        && d->insertClient.prepare(db, "INSERT INTO clients(address) VALUES(?)")
-        && d->upsertMinute.prepare(db, "INSERT INTO minute_counts(name_id, minute, client_id, n) VALUES(?,?,?,?) "
-                                       "ON CONFLICT DO UPDATE SET n = n + excluded.n")
-        && d->upsertTotal.prepare(db, "INSERT INTO minute_total(minute, n) VALUES(?,?) "
-                                      "ON CONFLICT DO UPDATE SET n = n + excluded.n")
-        && d->upsertAll.prepare(db, "INSERT INTO minute_all(minute, client_id, n) VALUES(?,?,?) "
-                                    "ON CONFLICT DO UPDATE SET n = n + excluded.n")
-        && d->upsertNameTotal.prepare(db, "INSERT INTO name_totals(name_id, n, first_us, last_us) VALUES(?,?,?,?) "
-                                          "ON CONFLICT DO UPDATE SET n = n + excluded.n, "
-                                          "first_us = min(first_us, excluded.first_us), last_us = max(last_us, excluded.last_us)")
-        && d->upsertClientTotal.prepare(db, "INSERT INTO client_totals(client_id, n, first_us, last_us) VALUES(?,?,?,?) "
-                                            "ON CONFLICT DO UPDATE SET n = n + excluded.n, "
-                                            "first_us = min(first_us, excluded.first_us), last_us = max(last_us, excluded.last_us)");
-    if (!prepared) {
-        *error = QString::fromUtf8(sqlite3_errmsg(db));
+    d->nextNameId = maxId(db, "SELECT coalesce(max(id), 0) + 1 FROM names");
+    d->nextClientId = maxId(db, "SELECT coalesce(max(id), 0) + 1 FROM clients");
+    d->writer = std::make_unique<ImportWriter>(db, d->fileId);
+    if (!d->writer->prepare(error))
         return nullptr;
-    }
+    d->batch.lookups.reserve(kBatchRows);
+    d->writer->start();
     return imp;
 }
 
 bool FileImport::add(const LookupRecord &r, QString *error)
 {
-    QString dummy;
-    error = orDummy(error, &dummy);
     if (!d || !d->open) {
-        *error = QStringLiteral("the import is closed");
+        if (error)
+            *error = QStringLiteral("the import is closed");
         return false;
     }
-    int64_t nameId = d->names.find(r.name);
+    Private &p = *d;
+    int64_t nameId = p.names.find(r.name);
     if (!nameId) {
-        const std::string rev = reversedLabels(r.name);
-        d->insertName.bind(1, r.name).bind(2, std::string_view(rev));
-        if (!d->insertName.exec()) {
-            d->fail(QStringLiteral("cannot add a name"));
-            *error = d->error;
-            return false;
-        }
-        nameId = sqlite3_last_insert_rowid(d->db);
-        d->names.insert(r.name, nameId);
+        nameId = p.nextNameId++;
+        p.names.insert(r.name, nameId);
+        p.batch.names.push_back({nameId, std::string(r.name), reversedLabels(r.name)});
     }
-    bool ok = true;
-    const int64_t clientId = d->clientId(r.client, &ok);
+    const int64_t clientId = p.clientId(r.client);
     int64_t serverId = 0;
-    if (ok && !r.server.empty()) {
+    if (!r.server.empty()) {
         // Most logs name one server on every line: keep it out of the client map's last-hit slot.
-        if (d->lastServerId && r.server == d->lastServer) {
-            serverId = d->lastServerId;
+        if (p.lastServerId && r.server == p.lastServer) {
+            serverId = p.lastServerId;
         } else {
-            serverId = d->clientId(r.server, &ok);
-            d->lastServer.assign(r.server);
-            d->lastServerId = serverId;
+            serverId = p.clientId(r.server);
+            p.lastServer.assign(r.server);
+            p.lastServerId = serverId;
         }
     }
-    if (!ok) {
-        *error = d->error;
-        return false;
-    }
-    SqliteStmt &s = d->insertLookup;
-    s.bind(1, r.timeUs).bind(2, nameId).bind(3, clientId).bind(4, serverId).bind(5, int64_t(r.qtype));
-    s.bind(6, int64_t(r.rcode)).bind(7, d->fileId).bind(8, r.line);
-    if (s.step() != SQLITE_DONE) {
-        d->fail(QStringLiteral("cannot add a lookup"));
-        s.reset();
-        *error = d->error;
-        return false;
-    }
-    sqlite3_reset(s.get());
-    d->rowLast = sqlite3_last_insert_rowid(d->db);
-    if (d->added == 0)
-        d->rowFirst = d->rowLast;
-    d->tMin = std::min(d->tMin, r.timeUs);
-    d->tMax = std::max(d->tMax, r.timeUs);
+    p.batch.lookups.push_back({r.timeUs, nameId, clientId, serverId, int64_t(r.qtype), int64_t(r.rcode), r.line});
+    p.tMin = std::min(p.tMin, r.timeUs);
+    p.tMax = std::max(p.tMax, r.timeUs);
 
     int64_t minute = r.timeUs / 60000000;
     if (r.timeUs < 0 && r.timeUs % 60000000)
         --minute;
-    auto &buf = d->rollup;
+    auto &buf = p.rollup;
     if (!buf.empty() && buf.back().name == nameId && buf.back().minute == minute && buf.back().client == clientId)
         ++buf.back().n;
     else
         buf.push_back({nameId, minute, clientId, 1});
-    addTotal(d->nameTotals, nameId, r.timeUs);
-    addTotal(d->clientTotals, clientId, r.timeUs);
-    ++d->added;
-    if (buf.size() >= kFlushThreshold && !d->flushRollups()) {
-        *error = d->error;
-        return false;
-    }
-    return true;
+    addTotal(p.nameTotals, nameId, r.timeUs);
+    addTotal(p.clientTotals, clientId, r.timeUs);
+    ++p.added;
+    const bool ok = buf.size() >= kFlushThreshold ? p.flushRollups(false)
+                    : p.batch.lookups.size() >= kBatchRows ? p.submit()
+                                                           : true;
+    if (!ok && error)
+        *error = p.error;
+    return ok;
 }
 
 bool FileImport::commit(const FileRecord &rec, QString *error)
@@ -343,6 +326,14 @@ bool FileImport::commit(const FileRecord &rec, QString *error)
         rollback();
         return false;
     };
+    // Everything the writer thread still holds is written first; the connection is ours again after.
+    if (!d->flushRollups(true) || !d->submit())
+        return failed(d->error);
+    QString writeError;
+    if (!d->writer->drain(&writeError))
+        return failed(QStringLiteral("cannot write the lookups: %1").arg(writeError));
+    if (!writeRejected(&writeError))
+        return failed(writeError);
     {
         SqliteStmt dup(d->db, "SELECT path, imported_at_us FROM files WHERE sha256 = ? AND id <> ?");
         dup.bind(1, rec.sha256).bind(2, d->fileId);
@@ -350,14 +341,22 @@ bool FileImport::commit(const FileRecord &rec, QString *error)
             return failed(QStringLiteral("%1 has the same content (SHA-256 %2) as %3, imported on %4; not imported twice")
                               .arg(rec.path, rec.sha256, dup.text(0), formatIsoUtc(dup.int64(1))));
     }
-    if (!d->flushRollups())
+    if (d->added > 0 && d->writer->rowLast() - d->writer->rowFirst() + 1 != d->added)
+        return failed(QStringLiteral("the lookups of %1 did not get one contiguous row range").arg(rec.path));
+    if (!d->writeMinuteCounts())
         return failed(d->error);
+    SqliteStmt upsertNameTotal(d->db, "INSERT INTO name_totals(name_id, n, first_us, last_us) VALUES(?,?,?,?) "
+                                      "ON CONFLICT DO UPDATE SET n = n + excluded.n, "
+                                      "first_us = min(first_us, excluded.first_us), last_us = max(last_us, excluded.last_us)");
+    SqliteStmt upsertClientTotal(d->db, "INSERT INTO client_totals(client_id, n, first_us, last_us) VALUES(?,?,?,?) "
+                                        "ON CONFLICT DO UPDATE SET n = n + excluded.n, "
+                                        "first_us = min(first_us, excluded.first_us), last_us = max(last_us, excluded.last_us)");
     for (size_t id = 0; id < d->nameTotals.size(); ++id) {
         const Totals3 &t = d->nameTotals[id];
         if (t.n == 0)
             continue;
-        d->upsertNameTotal.bind(1, int64_t(id)).bind(2, t.n).bind(3, t.first).bind(4, t.last);
-        if (!d->upsertNameTotal.exec()) {
+        upsertNameTotal.bind(1, int64_t(id)).bind(2, t.n).bind(3, t.first).bind(4, t.last);
+        if (!upsertNameTotal.exec()) {
             d->fail(QStringLiteral("cannot update name totals"));
             return failed(d->error);
         }
@@ -366,8 +365,8 @@ bool FileImport::commit(const FileRecord &rec, QString *error)
         const Totals3 &t = d->clientTotals[id];
         if (t.n == 0)
             continue;
-        d->upsertClientTotal.bind(1, int64_t(id)).bind(2, t.n).bind(3, t.first).bind(4, t.last);
-        if (!d->upsertClientTotal.exec()) {
+        upsertClientTotal.bind(1, int64_t(id)).bind(2, t.n).bind(3, t.first).bind(4, t.last);
+        if (!upsertClientTotal.exec()) {
             d->fail(QStringLiteral("cannot update client totals"));
             return failed(d->error);
         }
@@ -393,7 +392,7 @@ bool FileImport::commit(const FileRecord &rec, QString *error)
     for (int i = 14; i <= 17; ++i)
         f.bindNull(i);
     if (any)
-        f.bind(14, d->rowFirst).bind(15, d->rowLast).bind(16, d->tMin).bind(17, d->tMax);
+        f.bind(14, d->writer->rowFirst()).bind(15, d->writer->rowLast()).bind(16, d->tMin).bind(17, d->tMax);
     f.bind(18, d->fileId);
     if (!total.exec() || !f.exec()) {
         d->fail(QStringLiteral("cannot record the file"));
@@ -402,6 +401,7 @@ bool FileImport::commit(const FileRecord &rec, QString *error)
     QString e;
     if (!sqliteExec(d->db, "COMMIT", &e))
         return failed(QStringLiteral("cannot commit: %1").arg(e));
+    d->writer->stop();
     d->open = false;
     d->store->m_importOpen = false;
     d->store->m_import = nullptr;
@@ -423,9 +423,21 @@ void FileImport::rollback()
     if (!d || !d->open)
         return;
     d->open = false;
+    // The writer thread stops after the batch it is writing (at most kBatchRows rows), so that a
+    // cancel returns at once; nothing it wrote survives the rollback.
+    if (d->writer)
+        d->writer->stop();
     sqliteExec(d->db, "ROLLBACK");
     d->store->m_importOpen = false;
     d->store->m_import = nullptr;
+}
+
+void Store::syncImport() const
+{
+    if (m_import && m_import->d && m_import->d->writer) {
+        QString ignored; // a failed write is reported by the import itself
+        m_import->d->writer->drain(&ignored);
+    }
 }
 
 void FileImport::detach()

@@ -333,6 +333,7 @@ const char *const kFileColumns = "SELECT id, path, size, sha256, format, compres
 
 QVector<FileRecord> Store::files() const
 {
+    syncImport();
     QVector<FileRecord> out;
     SqliteStmt s(m_db, (QByteArray(kFileColumns) + "WHERE sha256 IS NOT NULL ORDER BY id").constData());
     while (s.ok() && s.step() == SQLITE_ROW)
@@ -342,6 +343,7 @@ QVector<FileRecord> Store::files() const
 
 std::optional<FileRecord> Store::fileBySha256(const QString &sha256) const
 {
+    syncImport();
     SqliteStmt s(m_db, (QByteArray(kFileColumns) + "WHERE sha256 = ?").constData());
     s.bind(1, sha256);
     if (s.ok() && s.step() == SQLITE_ROW)
@@ -351,6 +353,7 @@ std::optional<FileRecord> Store::fileBySha256(const QString &sha256) const
 
 Totals Store::totals() const
 {
+    syncImport();
     Totals t;
     SqliteStmt s(m_db, "SELECT (SELECT value FROM meta WHERE key='lookups'), (SELECT count(*) FROM name_totals), "
                        "(SELECT count(*) FROM client_totals), (SELECT count(*) FROM files WHERE sha256 IS NOT NULL), "
@@ -370,6 +373,7 @@ Totals Store::totals() const
 
 QVector<Event> Store::events() const
 {
+    syncImport();
     QVector<Event> out;
     SqliteStmt s(m_db, "SELECT id, start_us, end_us, title, category, note, url FROM events ORDER BY start_us, id");
     while (s.ok() && s.step() == SQLITE_ROW) {
@@ -456,6 +460,7 @@ bool Store::changeEvents(QVector<Event> *inserted, const QVector<Event> &updated
 
 QVector<EventCategory> Store::categories() const
 {
+    syncImport();
     QVector<EventCategory> out;
     // A version-1 project opened read-only has no such table yet: no stored categories then.
     SqliteStmt s(m_db, "SELECT name, color, visible FROM categories ORDER BY name");
@@ -466,6 +471,7 @@ QVector<EventCategory> Store::categories() const
 
 bool Store::setCategory(const EventCategory &c, QString *error)
 {
+    syncImport();
     if (m_readOnly) {
         *error = QStringLiteral("%1 is open read-only").arg(m_path);
         return false;

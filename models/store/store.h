@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 struct sqlite3;
 
@@ -313,6 +315,8 @@ public:
 
 private:
     Store() = default;
+    // While an import is open its writer thread owns the connection: reads wait until it is idle.
+    void syncImport() const;
     QString m_path;
     sqlite3 *m_db = nullptr;
     bool m_readOnly = false;
@@ -340,14 +344,23 @@ public:
     bool commit(const FileRecord &finalRecord, QString *error);
     void rollback();
     // Keeps one rejected line (the first Store::kMaxStoredRejects of the file; files.rejected keeps the
-    // true total). Called once per rejected line, never for accepted ones (storefiles.cpp).
+    // true total). Called once per rejected line, never for accepted ones (storefiles.cpp). The lines
+    // are held in memory (at most 1,000 × 500 bytes) and written by commit(), after the writer thread
+    // has finished with the connection: one thread uses it at a time.
     bool addRejected(int64_t line, std::string_view reason, std::string_view text, QString *error);
     int64_t fileId() const;
 
 private:
     friend class Store;
     sqlite3 *connection() const; // while open
-    int m_rejectsStored = 0;
+    bool writeRejected(QString *error); // in commit(), on the connection's own thread
+    struct PendingReject
+    {
+        int64_t line;
+        std::string reason;
+        std::string text;
+    };
+    std::vector<PendingReject> m_rejects;
     explicit FileImport(Store *store);
     void detach();
     struct Private;

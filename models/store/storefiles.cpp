@@ -52,22 +52,29 @@ struct Txn
 
 bool FileImport::addRejected(int64_t line, std::string_view reason, std::string_view text, QString *error)
 {
-    sqlite3 *db = connection();
-    if (!db) {
+    if (!connection()) {
         if (error)
             *error = QStringLiteral("the import is closed");
         return false;
     }
-    if (m_rejectsStored >= Store::kMaxStoredRejects)
-        return true;
+    if (m_rejects.size() < size_t(Store::kMaxStoredRejects))
+        m_rejects.push_back({line, std::string(reason), std::string(cutUtf8(text, kMaxRejectText))});
+    return true;
+}
+
+bool FileImport::writeRejected(QString *error)
+{
+    sqlite3 *db = connection();
     SqliteStmt s(db, "INSERT INTO rejected_lines(file_id, line, reason, text) VALUES(?,?,?,?)");
-    s.bind(1, fileId()).bind(2, line).bind(3, reason).bind(4, cutUtf8(text, kMaxRejectText));
-    if (!s.ok() || !s.exec()) {
-        if (error)
+    for (const PendingReject &r : m_rejects) {
+        s.bind(1, fileId()).bind(2, r.line).bind(3, std::string_view(r.reason)).bind(4, std::string_view(r.text));
+        if (!s.ok() || !s.exec()) {
             *error = QStringLiteral("cannot store a rejected line: %1").arg(QString::fromUtf8(sqlite3_errmsg(db)));
-        return false;
+            return false;
+        }
+        s.reset();
     }
-    ++m_rejectsStored;
+    m_rejects.clear();
     return true;
 }
 

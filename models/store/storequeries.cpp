@@ -273,11 +273,13 @@ std::optional<std::pair<int64_t, int64_t>> rangeOf(sqlite3 *db, const Resolved &
 
 std::optional<std::pair<int64_t, int64_t>> Store::timeRange(const Selection &selection) const
 {
+    syncImport();
     return rangeOf(m_db, resolve(m_db, selection), true);
 }
 
 VolumeSeries Store::volume(const VolumeQuery &q) const
 {
+    syncImport();
     VolumeSeries v;
     v.unit = q.unit;
     const Resolved r = resolve(m_db, q.selection);
@@ -434,6 +436,7 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
 
 QVector<NameCount> Store::topNames(int limit, const QString &contains) const
 {
+    syncImport();
     QVector<NameCount> out;
     QString pattern;
     if (!contains.trimmed().isEmpty()) {
@@ -460,6 +463,7 @@ QVector<NameCount> Store::topNames(int limit, const QString &contains) const
 
 QVector<ClientCount> Store::topClients(int limit, const Selection &selection) const
 {
+    syncImport();
     QVector<ClientCount> out;
     const Resolved r = resolve(m_db, selection);
     if (r.allNames && r.allClients) {

@@ -1,6 +1,8 @@
 // Deterministic benchmark data: N synthetic lookups as a Zeek dns.log (TSV), about 50,000 names with
 // Zipf-like popularity, 500 clients, a diurnal rhythm, 30 days from 2024-03-04T00:00:00Z, in time order.
-// usage: dnstimeline_genzeek N OUT.log   (prints the busiest name on stdout)
+// usage: dnstimeline_genzeek N OUT.log [SEED]   (prints the busiest name on stdout)
+// Another SEED gives a different file with the same shape (same names, clients and days), e.g. to import
+// a second file into a project that already holds the first.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -28,8 +30,8 @@ struct Rng
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: %s N OUT.log\n", argv[0]);
+    if (argc != 3 && argc != 4) {
+        std::fprintf(stderr, "usage: %s N OUT.log [SEED]\n", argv[0]);
         return 1;
     }
     const int64_t n = std::atoll(argv[1]);
@@ -39,7 +41,7 @@ int main(int argc, char **argv)
         return 2;
     }
     std::setvbuf(out, nullptr, _IOFBF, 1 << 20);
-    Rng rng{42};
+    Rng rng{argc == 4 ? std::strtoull(argv[3], nullptr, 10) : 42};
 
     const int kNames = 50000, kClients = 500, kDays = 30;
     const char *tlds[] = {"com", "net", "org", "ru", "de", "io"};

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "bulkinsert.h"
+#include "sqlitestmt.h"
+
+#include <QString>
+
+#include <array>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace dnt {
+
+// One lookup row as the bulk writer stores it (file_id is the writer's).
+struct LookupRow
+{
+    int64_t t, name, client, server, qtype, rcode, line;
+};
+
+struct NewText
+{
+    int64_t id;
+    std::string text;
+    std::string rev; // names only: the reversed labels
+};
+
+// What the parsing thread hands to the writing thread in one go, written in this order.
+struct WriteBatch
+{
+    std::vector<NewText> names, clients;
+    std::vector<LookupRow> lookups;
+    std::vector<std::array<int64_t, 3>> minuteAll;   // (minute, client, n), one per key
+    std::vector<std::array<int64_t, 2>> minuteTotal; // (minute, n), one per key
+    void clear()
+    {
+        names.clear();
+        clients.clear();
+        lookups.clear();
+        minuteAll.clear();
+        minuteTotal.clear();
+    }
+    bool empty() const
+    {
+        return names.empty() && clients.empty() && lookups.empty() && minuteAll.empty() && minuteTotal.empty();
+    }
+};
+
+// The SQLite side of a FileImport on a thread of its own, so that reading and dictionary-encoding the
+// log (on the caller's thread) overlaps with SQLite's B-tree work. The connection is used by this thread
+// only between start() and drain()/stop(); after drain() returns the caller may use it again (the
+// writer then waits for the next batch without touching it). At most kMaxQueued batches wait, so memory
+// stays bounded however fast the reader is.
+class ImportWriter
+{
+public:
+    static constexpr size_t kMaxQueued = 3;
+
+    ImportWriter(sqlite3 *db, int64_t fileId) : m_db(db), m_fileId(fileId) {}
+    ~ImportWriter() { stop(); }
+
+    bool prepare(QString *error);
+    void start();
+    // Queues a batch (taking its contents; `batch` comes back empty, with a spare batch's capacity).
+    // Blocks while the queue is full. false if writing failed (see drain() for the message).
+    bool submit(WriteBatch &batch);
+    // Waits until every queued batch is written. false with *error if one failed.
+    bool drain(QString *error);
+    // Abandons the queued batches and ends the thread (the caller rolls the transaction back).
+    void stop();
+
+    // The rowid range of the lookups written so far (valid after drain(); contiguous).
+    int64_t rowFirst() const { return m_lookups.lastRowid() - m_lookups.written() + 1; }
+    int64_t rowLast() const { return m_lookups.lastRowid(); }
+
+private:
+    void run();
+    bool write(const WriteBatch &b);
+
+    sqlite3 *m_db;
+    int64_t m_fileId;
+    BulkInsert m_lookups, m_minuteAll, m_minuteTotal;
+    SqliteStmt m_insertName, m_insertClient;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<WriteBatch> m_queue;
+    std::vector<WriteBatch> m_spare;
+    bool m_busy = false;
+    bool m_stop = false;
+    bool m_failed = false;
+    QString m_error;
+};
+
+} // namespace dnt
