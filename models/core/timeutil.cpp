@@ -36,7 +36,7 @@ void civilFromDays(int64_t z, int64_t *year, unsigned *month, unsigned *day)
 
 namespace {
 
-bool digits(std::string_view s, size_t pos, size_t count, int *value)
+[[gnu::always_inline]] inline bool digits(std::string_view s, size_t pos, size_t count, int *value)
 {
     if (pos + count > s.size())
         return false;

@@ -162,6 +162,27 @@ bool JsonLineScanner::fail(const char *why)
 
 [[gnu::always_inline]] inline bool JsonLineScanner::nextKey(Member *member)
 {
+    // Compact JSON's usual case first: ',"key":' right after the previous value and the next value
+    // right after the colon. Anything else takes the general path below, which checks it all.
+    const char *const text = m_text.data();
+    const size_t size = m_text.size();
+    if (m_state == State::NextMember && m_pos + 1 < size && text[m_pos] == ',' && text[m_pos + 1] == '"') {
+        ++m_pos;
+        if (!scanString(&member->key, &member->keyEscaped))
+            return false;
+        if (m_pos + 1 < size && text[m_pos] == ':' && static_cast<unsigned char>(text[m_pos + 1]) > ' ') {
+            ++m_pos;
+            return true;
+        }
+        skipBlanks();
+        if (m_pos >= size || text[m_pos] != ':')
+            return fail("expected ':' after a JSON key");
+        ++m_pos;
+        skipBlanks();
+        if (m_pos >= size)
+            return fail("truncated JSON object");
+        return true;
+    }
     if (m_state == State::Done)
         return false;
     skipBlanks();
@@ -336,7 +357,27 @@ bool JsonLineScanner::scanNumber(std::string_view *token)
     // Walked with a local cursor (the member is written once), digits in tight loops.
     const char *const text = m_text.data();
     const size_t size = m_text.size();
-    const auto digitAt = [&](size_t i) { return i < size && static_cast<unsigned>(text[i] - '0') < 10u; };
+    const auto isDigit = [](char c) { return static_cast<unsigned>(c - '0') < 10u; };
+    const auto digitAt = [&](size_t i) { return i < size && isDigit(text[i]); };
+    // Past the last digit of a run that starts at i; eight bytes a step while they are all digits.
+    const auto skipDigits = [&](size_t i) {
+        for (; i + 8 <= size; i += 8) {
+            uint64_t v;
+            std::memcpy(&v, text + i, 8);
+            // Per byte, without carries between bytes: x = the low seven bits; x + 0x46 reaches 0x80
+            // from ':' up, x + 0x50 reaches it from '0' up; a set high bit is never a digit.
+            const uint64_t low = v & ~kHigh;
+            const uint64_t nonDigit = (v | (low + kOnes * 0x46) | ~(low + kOnes * 0x50)) & kHigh;
+            if (nonDigit) {
+                if constexpr (std::endian::native == std::endian::little)
+                    return i + static_cast<size_t>(std::countr_zero(nonDigit) >> 3);
+                break;
+            }
+        }
+        while (digitAt(i))
+            ++i;
+        return i;
+    };
     const size_t start = m_pos;
     size_t i = m_pos;
     if (i < size && text[i] == '-')
@@ -348,16 +389,14 @@ bool JsonLineScanner::scanNumber(std::string_view *token)
     if (text[i] == '0')
         ++i;
     else
-        while (digitAt(i))
-            ++i;
+        i = skipDigits(i);
     if (i < size && text[i] == '.') {
         ++i;
         if (!digitAt(i)) {
             m_pos = i;
             return fail("invalid JSON number");
         }
-        while (digitAt(i))
-            ++i;
+        i = skipDigits(i);
     }
     if (i < size && (text[i] == 'e' || text[i] == 'E')) {
         ++i;
@@ -367,8 +406,7 @@ bool JsonLineScanner::scanNumber(std::string_view *token)
             m_pos = i;
             return fail("invalid JSON number");
         }
-        while (digitAt(i))
-            ++i;
+        i = skipDigits(i);
     }
     m_pos = i;
     *token = m_text.substr(start, i - start);
@@ -567,7 +605,7 @@ inline unsigned keySlot(std::string_view key)
 
 } // namespace
 
-int JsonFieldCollector::match(std::string_view key, int parent) const
+[[gnu::always_inline]] inline int JsonFieldCollector::match(std::string_view key, int parent) const
 {
     // One table look-up instead of a compare per wanted key: most keys of a line are not wanted and
     // land in an empty slot, and the branch pattern stays the same from line to line.
@@ -575,7 +613,8 @@ int JsonFieldCollector::match(std::string_view key, int parent) const
         return -1;
     for (uint32_t candidates = m_slots[keySlot(key)]; candidates; candidates &= candidates - 1) {
         const int i = std::countr_zero(candidates);
-        if (m_wanted[i].parent == parent && m_wanted[i].key == key)
+        const JsonWanted &w = m_wanted[i];
+        if (w.parent == parent && w.key.size() == key.size() && std::memcmp(w.key.data(), key.data(), key.size()) == 0)
             return i;
     }
     return -1;
