@@ -603,18 +603,44 @@ inline unsigned keySlot(std::string_view key)
     return (static_cast<unsigned>(key.size()) * 7u + first * 3u + last) & 63u;
 }
 
+uint64_t load8(const char *p)
+{
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+
 } // namespace
 
-[[gnu::always_inline]] inline int JsonFieldCollector::match(std::string_view key, int parent) const
+[[gnu::always_inline]] inline int JsonFieldCollector::match(std::string_view key, int parent,
+                                                            const char *readableEnd) const
 {
     // One table look-up instead of a compare per wanted key: most keys of a line are not wanted and
     // land in an empty slot, and the branch pattern stays the same from line to line.
     if (key.empty())
         return -1;
+    const size_t n = key.size();
     for (uint32_t candidates = m_slots[keySlot(key)]; candidates; candidates &= candidates - 1) {
         const int i = std::countr_zero(candidates);
         const JsonWanted &w = m_wanted[i];
-        if (w.parent == parent && w.key.size() == key.size() && std::memcmp(w.key.data(), key.data(), key.size()) == 0)
+        if (w.parent != parent || w.key.size() != n)
+            continue;
+        if constexpr (std::endian::native == std::endian::little) {
+            // Short keys as words: up to eight bytes with one (masked) load, which may read past the
+            // key but not past the line; nine to sixteen with two overlapping loads inside the key.
+            if (n <= 8 && readableEnd && key.data() + 8 <= readableEnd) {
+                const uint64_t mask = n == 8 ? ~uint64_t(0) : (uint64_t(1) << (8 * n)) - 1;
+                if ((load8(key.data()) & mask) == m_head[i])
+                    return i;
+                continue;
+            }
+            if (n > 8 && n <= 16) {
+                if (load8(key.data()) == m_head[i] && load8(key.data() + n - 8) == m_tail[i])
+                    return i;
+                continue;
+            }
+        }
+        if (std::memcmp(w.key.data(), key.data(), n) == 0)
             return i;
     }
     return -1;
@@ -632,6 +658,14 @@ bool JsonFieldCollector::collect(std::string_view line, const JsonWanted *wanted
                 m_containers |= 1u << wanted[i].parent;
             if (!wanted[i].key.empty())
                 m_slots[keySlot(wanted[i].key)] |= uint16_t(1u << i);
+            const std::string_view key = wanted[i].key;
+            m_head[i] = m_tail[i] = 0;
+            if (key.size() <= 8) {
+                std::memcpy(&m_head[i], key.data(), key.size());
+            } else if (key.size() <= 16) {
+                m_head[i] = load8(key.data());
+                m_tail[i] = load8(key.data() + key.size() - 8);
+            }
         }
     }
     m_found = 0;
@@ -655,7 +689,9 @@ bool JsonFieldCollector::collect(std::string_view line, const JsonWanted *wanted
             continue;
         }
         std::string_view key = m.key;
+        const char *readableEnd = line.data() + line.size();
         if (m.keyEscaped) {
+            readableEnd = nullptr;
             const char *why = nullptr;
             if (!JsonLineScanner::unescape(m.key, &m_keyBuffer, &why)) {
                 m_error = why;
@@ -664,7 +700,7 @@ bool JsonFieldCollector::collect(std::string_view line, const JsonWanted *wanted
             }
             key = m_keyBuffer;
         }
-        const int field = match(key, depth == 0 ? -1 : open[depth - 1]);
+        const int field = match(key, depth == 0 ? -1 : open[depth - 1], readableEnd);
         const bool container = field >= 0 && ((m_containers >> field) & 1u);
         if (container) {
             // A repeated parent replaces the earlier one entirely: forget what that one held.
