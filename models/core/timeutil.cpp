@@ -36,10 +36,19 @@ void civilFromDays(int64_t z, int64_t *year, unsigned *month, unsigned *day)
 
 namespace {
 
-bool digits(std::string_view s, size_t pos, size_t count, int *value)
+[[gnu::always_inline]] inline bool digits(std::string_view s, size_t pos, size_t count, int *value)
 {
     if (pos + count > s.size())
         return false;
+    if (count == 2) {
+        // The common field (month, day, hours …) without a loop; both digits tested at once.
+        const unsigned a = static_cast<unsigned char>(s[pos]) - unsigned('0');
+        const unsigned b = static_cast<unsigned char>(s[pos + 1]) - unsigned('0');
+        if ((a > 9) | (b > 9))
+            return false;
+        *value = static_cast<int>(a * 10 + b);
+        return true;
+    }
     int v = 0;
     for (size_t i = pos; i < pos + count; ++i) {
         const char c = s[i];

@@ -162,6 +162,27 @@ bool JsonLineScanner::fail(const char *why)
 
 [[gnu::always_inline]] inline bool JsonLineScanner::nextKey(Member *member)
 {
+    // Compact JSON's usual case first: ',"key":' right after the previous value and the next value
+    // right after the colon. Anything else takes the general path below, which checks it all.
+    const char *const text = m_text.data();
+    const size_t size = m_text.size();
+    if (m_state == State::NextMember && m_pos + 1 < size && text[m_pos] == ',' && text[m_pos + 1] == '"') {
+        ++m_pos;
+        if (!scanString(&member->key, &member->keyEscaped))
+            return false;
+        if (m_pos + 1 < size && text[m_pos] == ':' && static_cast<unsigned char>(text[m_pos + 1]) > ' ') {
+            ++m_pos;
+            return true;
+        }
+        skipBlanks();
+        if (m_pos >= size || text[m_pos] != ':')
+            return fail("expected ':' after a JSON key");
+        ++m_pos;
+        skipBlanks();
+        if (m_pos >= size)
+            return fail("truncated JSON object");
+        return true;
+    }
     if (m_state == State::Done)
         return false;
     skipBlanks();
@@ -336,7 +357,27 @@ bool JsonLineScanner::scanNumber(std::string_view *token)
     // Walked with a local cursor (the member is written once), digits in tight loops.
     const char *const text = m_text.data();
     const size_t size = m_text.size();
-    const auto digitAt = [&](size_t i) { return i < size && static_cast<unsigned>(text[i] - '0') < 10u; };
+    const auto isDigit = [](char c) { return static_cast<unsigned>(c - '0') < 10u; };
+    const auto digitAt = [&](size_t i) { return i < size && isDigit(text[i]); };
+    // Past the last digit of a run that starts at i; eight bytes a step while they are all digits.
+    const auto skipDigits = [&](size_t i) {
+        for (; i + 8 <= size; i += 8) {
+            uint64_t v;
+            std::memcpy(&v, text + i, 8);
+            // Per byte, without carries between bytes: x = the low seven bits; x + 0x46 reaches 0x80
+            // from ':' up, x + 0x50 reaches it from '0' up; a set high bit is never a digit.
+            const uint64_t low = v & ~kHigh;
+            const uint64_t nonDigit = (v | (low + kOnes * 0x46) | ~(low + kOnes * 0x50)) & kHigh;
+            if (nonDigit) {
+                if constexpr (std::endian::native == std::endian::little)
+                    return i + static_cast<size_t>(std::countr_zero(nonDigit) >> 3);
+                break;
+            }
+        }
+        while (digitAt(i))
+            ++i;
+        return i;
+    };
     const size_t start = m_pos;
     size_t i = m_pos;
     if (i < size && text[i] == '-')
@@ -348,16 +389,14 @@ bool JsonLineScanner::scanNumber(std::string_view *token)
     if (text[i] == '0')
         ++i;
     else
-        while (digitAt(i))
-            ++i;
+        i = skipDigits(i);
     if (i < size && text[i] == '.') {
         ++i;
         if (!digitAt(i)) {
             m_pos = i;
             return fail("invalid JSON number");
         }
-        while (digitAt(i))
-            ++i;
+        i = skipDigits(i);
     }
     if (i < size && (text[i] == 'e' || text[i] == 'E')) {
         ++i;
@@ -367,8 +406,7 @@ bool JsonLineScanner::scanNumber(std::string_view *token)
             m_pos = i;
             return fail("invalid JSON number");
         }
-        while (digitAt(i))
-            ++i;
+        i = skipDigits(i);
     }
     m_pos = i;
     *token = m_text.substr(start, i - start);
@@ -565,17 +603,44 @@ inline unsigned keySlot(std::string_view key)
     return (static_cast<unsigned>(key.size()) * 7u + first * 3u + last) & 63u;
 }
 
+uint64_t load8(const char *p)
+{
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+
 } // namespace
 
-int JsonFieldCollector::match(std::string_view key, int parent) const
+[[gnu::always_inline]] inline int JsonFieldCollector::match(std::string_view key, int parent,
+                                                            const char *readableEnd) const
 {
     // One table look-up instead of a compare per wanted key: most keys of a line are not wanted and
     // land in an empty slot, and the branch pattern stays the same from line to line.
     if (key.empty())
         return -1;
+    const size_t n = key.size();
     for (uint32_t candidates = m_slots[keySlot(key)]; candidates; candidates &= candidates - 1) {
         const int i = std::countr_zero(candidates);
-        if (m_wanted[i].parent == parent && m_wanted[i].key == key)
+        const JsonWanted &w = m_wanted[i];
+        if (w.parent != parent || w.key.size() != n)
+            continue;
+        if constexpr (std::endian::native == std::endian::little) {
+            // Short keys as words: up to eight bytes with one (masked) load, which may read past the
+            // key but not past the line; nine to sixteen with two overlapping loads inside the key.
+            if (n <= 8 && readableEnd && key.data() + 8 <= readableEnd) {
+                const uint64_t mask = n == 8 ? ~uint64_t(0) : (uint64_t(1) << (8 * n)) - 1;
+                if ((load8(key.data()) & mask) == m_head[i])
+                    return i;
+                continue;
+            }
+            if (n > 8 && n <= 16) {
+                if (load8(key.data()) == m_head[i] && load8(key.data() + n - 8) == m_tail[i])
+                    return i;
+                continue;
+            }
+        }
+        if (std::memcmp(w.key.data(), key.data(), n) == 0)
             return i;
     }
     return -1;
@@ -593,6 +658,14 @@ bool JsonFieldCollector::collect(std::string_view line, const JsonWanted *wanted
                 m_containers |= 1u << wanted[i].parent;
             if (!wanted[i].key.empty())
                 m_slots[keySlot(wanted[i].key)] |= uint16_t(1u << i);
+            const std::string_view key = wanted[i].key;
+            m_head[i] = m_tail[i] = 0;
+            if (key.size() <= 8) {
+                std::memcpy(&m_head[i], key.data(), key.size());
+            } else if (key.size() <= 16) {
+                m_head[i] = load8(key.data());
+                m_tail[i] = load8(key.data() + key.size() - 8);
+            }
         }
     }
     m_found = 0;
@@ -616,7 +689,9 @@ bool JsonFieldCollector::collect(std::string_view line, const JsonWanted *wanted
             continue;
         }
         std::string_view key = m.key;
+        const char *readableEnd = line.data() + line.size();
         if (m.keyEscaped) {
+            readableEnd = nullptr;
             const char *why = nullptr;
             if (!JsonLineScanner::unescape(m.key, &m_keyBuffer, &why)) {
                 m_error = why;
@@ -625,7 +700,7 @@ bool JsonFieldCollector::collect(std::string_view line, const JsonWanted *wanted
             }
             key = m_keyBuffer;
         }
-        const int field = match(key, depth == 0 ? -1 : open[depth - 1]);
+        const int field = match(key, depth == 0 ? -1 : open[depth - 1], readableEnd);
         const bool container = field >= 0 && ((m_containers >> field) & 1u);
         if (container) {
             // A repeated parent replaces the earlier one entirely: forget what that one held.

@@ -116,12 +116,17 @@ public:
     size_t position() const { return m_position; }
 
 private:
-    int match(std::string_view key, int parent) const;
+    // readableEnd: how far bytes may be read after the key (the line's end), or nullptr when the
+    // key is not in the line (a decoded escaped key).
+    int match(std::string_view key, int parent, const char *readableEnd) const;
 
     const JsonWanted *m_wanted = nullptr;
     int m_count = 0;
     uint32_t m_containers = 0; // fields that are some other field's parent
     uint16_t m_slots[64] = {}; // per key slot (length, first and last byte): the wanted fields there
+    // Per wanted key of up to 16 bytes: its first and last eight bytes (zero-padded when shorter),
+    // compared as two words instead of a memcmp call.
+    uint64_t m_head[kMaxFields] = {}, m_tail[kMaxFields] = {};
     uint32_t m_found = 0;
     const char *m_error = nullptr;
     size_t m_position = 0;

@@ -3,6 +3,7 @@
 // eight-byte steps and the memchr path of long strings, and every malformation reported.
 #include "jsonlinescanner.h"
 
+#include <QByteArray>
 #include <QTest>
 
 #include <string>
@@ -121,6 +122,67 @@ private slots:
             // Unterminated: the scanner must stop at the end of the line, whatever the length.
             QVERIFY(!c.collect("{\"ts\":\"" + body, kWanted));
             QCOMPARE(QString::fromLatin1(c.error()), QStringLiteral("truncated JSON string"));
+        }
+    }
+
+    void keysOfEveryLength()
+    {
+        // Wanted keys up to 16 bytes are compared as words (one masked load up to eight bytes, two
+        // overlapping loads up to sixteen), longer ones byte by byte. For each length: the key itself
+        // matches, also as the very last member (its masked load would pass the line's end); keys
+        // differing only in their first, middle or last byte do not; nor do a key one byte shorter or
+        // one longer. An escaped spelling of the key matches through the decoded copy.
+        for (size_t len = 1; len <= 20; ++len) {
+            std::string key;
+            for (size_t i = 0; i < len; ++i)
+                key.push_back(char('a' + i));
+            const JsonWanted wanted[] = {{key}};
+            JsonFieldCollector c;
+            QVERIFY2(c.collect("{\"" + key + "\":1}", wanted, 1), c.error());
+            QVERIFY2(c.has(0), key.c_str());
+            const std::string last = "{\"x\":0,\"" + key + "\":2}"; // values are views into the line
+            QVERIFY(c.collect(last, wanted, 1));
+            QCOMPARE(text(c[0].value), QStringLiteral("2"));
+            for (size_t at : {size_t(0), len / 2, len - 1}) {
+                std::string other = key;
+                other[at] = 'Z';
+                QVERIFY(c.collect("{\"" + other + "\":1}", wanted, 1));
+                QVERIFY2(!c.has(0), other.c_str());
+            }
+            QVERIFY(c.collect("{\"" + key.substr(0, len - 1) + "\":1,\"" + key + "z\":1}", wanted, 1));
+            QVERIFY(!c.has(0));
+            std::string escaped = "\\u00" + QByteArray::number(int(key[0]), 16).toStdString() + key.substr(1);
+            const std::string escapedLine = "{\"" + escaped + "\":3}";
+            QVERIFY2(c.collect(escapedLine, wanted, 1), c.error());
+            QVERIFY(c.has(0));
+            QCOMPARE(text(c[0].value), QStringLiteral("3"));
+        }
+    }
+
+    void numbersOfEveryLength()
+    {
+        // Digits are skipped eight at a time: a run of any length must end exactly at its first
+        // non-digit (a fraction, an exponent, a comma or a bad byte), whatever its place in the word.
+        JsonFieldCollector c;
+        for (int len = 1; len <= 40; ++len) {
+            const std::string digits = "9" + std::string(size_t(len - 1), '0');
+            for (const std::string &number : {digits, "-" + digits, digits + ".5" + digits, digits + "e+" + digits,
+                                              "0." + digits, digits + "E7"}) {
+                const std::string line = "{\"ts\":" + number + ",\"dns\":{}}";
+                QVERIFY2(c.collect(line, kWanted), number.c_str());
+                QCOMPARE(text(c[Ts].value), QString::fromStdString(number));
+                QCOMPARE(c[Ts].kind, JsonLineScanner::Kind::Number);
+                QVERIFY(c.has(Dns));
+            }
+            // A number cut by a letter, a ':' (one above '9') or a '/' (one below '0') is malformed.
+            for (const char bad : {'x', ':', '/', '\x80'}) {
+                std::string line = "{\"ts\":" + digits + bad + "}";
+                QVERIFY2(!c.collect(line, kWanted), line.c_str());
+                QCOMPARE(QString::fromLatin1(c.error()), QStringLiteral("expected ',' or '}' between JSON members"));
+                QCOMPARE(c.position(), size_t(6 + len));
+            }
+            QVERIFY(!c.collect("{\"ts\":" + digits + ".}", kWanted));
+            QCOMPARE(QString::fromLatin1(c.error()), QStringLiteral("invalid JSON number"));
         }
     }
 
