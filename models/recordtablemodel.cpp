@@ -43,7 +43,7 @@ RecordTableModel::RecordTableModel(ReadJobRunner *runner, QObject *parent) : QAb
 
 QStringList RecordTableModel::headerLabels()
 {
-    return {tr("Time"), tr("Client"), tr("Server"), tr("Name"), tr("Type"), tr("Rcode"), tr("File"), tr("Line")};
+    return {tr("Time"), tr("Client"), tr("Source"), tr("Server"), tr("Name"), tr("Type"), tr("Rcode"), tr("File"), tr("Line")};
 }
 
 void RecordTableModel::clear()
@@ -165,7 +165,7 @@ void RecordTableModel::fetchMore(const QModelIndex &parent)
 
 QStringList RecordTableModel::fields(const RecordRow &r) const
 {
-    return {formatTableTime(r.timeUs, m_zone), r.client, r.server, r.name, qtypeMnemonic(r.qtype),
+    return {formatTableTime(r.timeUs, m_zone), r.client, r.source, r.server, r.name, qtypeMnemonic(r.qtype),
             rcodeMnemonic(r.rcode), r.file, QString::number(r.line)};
 }
 
@@ -178,6 +178,7 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case TimeColumn: return formatTableTime(r.timeUs, m_zone);
         case ClientColumn: return r.client;
+        case SourceColumn: return r.source;
         case ServerColumn: return r.server;
         case NameColumn: return r.name;
         case TypeColumn: return qtypeMnemonic(r.qtype);
@@ -253,7 +254,7 @@ void RecordTableModel::exportAllCsv(const QString &path, std::function<void(int6
                     return res;
                 }
                 for (const RecordRow &r : page.rows)
-                    file.write(csvLine({formatTableTime(r.timeUs, zone), r.client, r.server, r.name,
+                    file.write(csvLine({formatTableTime(r.timeUs, zone), r.client, r.source, r.server, r.name,
                                         qtypeMnemonic(r.qtype), rcodeMnemonic(r.rcode), r.file,
                                         QString::number(r.line)})
                                    .toUtf8());

@@ -20,7 +20,7 @@ class RecordTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, ClientColumn, ServerColumn, NameColumn, TypeColumn, RcodeColumn, FileColumn,
+    enum Column { TimeColumn, ClientColumn, SourceColumn, ServerColumn, NameColumn, TypeColumn, RcodeColumn, FileColumn,
                   LineColumn, ColumnCount };
     static constexpr int kPageSize = 500;
 

@@ -146,6 +146,7 @@ struct RecordRow
     int64_t clientId = 0;
     int64_t timeUs = 0;
     QString client;
+    QString source; // who the client is: its label and the source groups it belongs to ("NS1 · Bank")
     QString server;
     QString name;
     int qtype = 0;

@@ -6,6 +6,7 @@
 
 #include <QFileInfo>
 #include <QHash>
+#include <QHostAddress>
 
 #include <algorithm>
 
@@ -116,11 +117,41 @@ RecordPage Store::recordPage(const RecordQuery &q, std::optional<RecordKey> afte
                             "LEFT JOIN clients s ON s.id = l.server_id WHERE l.rowid = ?");
     SqliteStmt file(m_db, "SELECT path FROM files WHERE id = ?");
     QHash<int64_t, QString> fileNames;
+    // Who each client is: its label and its groups, once per client of the page.
+    SqliteStmt label(m_db, "SELECT label FROM address_labels WHERE address = ?");
+    QVector<QPair<QString, QVector<AddressFilter>>> groupFilters;
+    for (const SourceGroup &g : groups()) {
+        QVector<AddressFilter> members;
+        for (const QString &m : g.members)
+            if (const auto f = AddressFilter::parse(m))
+                members.append(*f);
+        groupFilters.append({g.name, members});
+    }
+    QHash<int64_t, QString> sources;
+    auto sourceOf = [&](int64_t clientId, const QString &address) {
+        auto it = sources.find(clientId);
+        if (it != sources.end())
+            return *it;
+        QStringList parts;
+        label.bind(1, address);
+        if (label.step() == SQLITE_ROW)
+            parts << label.text(0);
+        label.reset();
+        const QHostAddress a(address);
+        QStringList in;
+        for (const auto &[name, members] : std::as_const(groupFilters))
+            if (std::any_of(members.cbegin(), members.cend(), [&a](const AddressFilter &f) { return f.matches(a); }))
+                in << name;
+        if (!in.isEmpty())
+            parts << in.join(QStringLiteral(", "));
+        return *sources.insert(clientId, parts.join(QStringLiteral(" · ")));
+    };
     for (RecordRow &r : page.rows) {
         detail.bind(1, r.rowid);
         if (detail.step() == SQLITE_ROW) {
             r.name = detail.text(0);
             r.client = detail.text(1);
+            r.source = sourceOf(r.clientId, r.client);
             r.server = detail.isNull(2) ? QString() : detail.text(2);
             r.qtype = static_cast<int>(detail.int64(3));
             r.rcode = static_cast<int>(detail.int64(4));

@@ -220,9 +220,9 @@ private slots:
 
         // Copy and CSV: header and the exact rows; a name starting with '=' is neutralised in CSV.
         const QString tsv = model.rowsAsTsv({0});
-        QCOMPARE(tsv.section(QLatin1Char('\n'), 0, 0), QStringLiteral("Time\tClient\tServer\tName\tType\tRcode\tFile\tLine"));
+        QCOMPARE(tsv.section(QLatin1Char('\n'), 0, 0), QStringLiteral("Time\tClient\tSource\tServer\tName\tType\tRcode\tFile\tLine"));
         QCOMPARE(tsv.section(QLatin1Char('\n'), 1, 1),
-                 QStringLiteral("2016-05-01 00:00:00.259000\t10.1.0.7\t10.1.0.53\th7.d7.example.com\tA\tNOERROR\tpart1.log\t8"));
+                 QStringLiteral("2016-05-01 00:00:00.259000\t10.1.0.7\t\t10.1.0.53\th7.d7.example.com\tA\tNOERROR\tpart1.log\t8"));
         const QString exportPath = m_dir.filePath("all.csv");
         bool done = false;
         int64_t written = -1;
@@ -237,7 +237,39 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = f.readAll().split('\n');
         QCOMPARE(lines.size(), model.rowCount() + 2); // header, rows, empty after the last CRLF
-        QCOMPARE(lines.at(1).trimmed(), QByteArray("2016-05-01 00:00:00.259000,10.1.0.7,10.1.0.53,h7.d7.example.com,A,NOERROR,part1.log,8"));
+        QCOMPARE(lines.at(1).trimmed(), QByteArray("2016-05-01 00:00:00.259000,10.1.0.7,,10.1.0.53,h7.d7.example.com,A,NOERROR,part1.log,8"));
+    }
+
+    // The Source column says who a client is: its label and the groups it is in.
+    void sourceShowsLabelAndGroups()
+    {
+        QString error;
+        {
+            auto store = Store::open(m_path, Store::Mode::ReadWrite, &error);
+            QVERIFY2(store, qPrintable(error));
+            QVERIFY2(store->setLabels({{QStringLiteral("10.1.0.7"), QStringLiteral("NS7")}}, &error), qPrintable(error));
+            QVERIFY2(store->saveGroup({QStringLiteral("Lab"), QStringLiteral("#112233"), {QStringLiteral("10.1.0.0/24")}}, &error),
+                     qPrintable(error));
+            QVERIFY2(store->saveGroup({QStringLiteral("Seven"), QStringLiteral("#445566"), {QStringLiteral("10.1.0.7")}}, &error),
+                     qPrintable(error));
+        }
+        ReadJobRunner runner;
+        runner.setProjectPath(m_path);
+        RecordTableModel model(&runner);
+        RecordQuery q;
+        q.selection.names = {QStringLiteral("h7.d7.example.com")};
+        model.setQuery(q);
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0 && !model.isLoading(), 20000);
+        QCOMPARE(model.data(model.index(0, RecordTableModel::ClientColumn)).toString(), QStringLiteral("10.1.0.7"));
+        QCOMPARE(model.data(model.index(0, RecordTableModel::SourceColumn)).toString(), QStringLiteral("NS7 · Lab, Seven"));
+        QVERIFY(model.rowsAsTsv({0}).section(QLatin1Char('\n'), 1, 1).contains(QStringLiteral("\t10.1.0.7\tNS7 · Lab, Seven\t")));
+        {
+            auto store = Store::open(m_path, Store::Mode::ReadWrite, &error);
+            QVERIFY2(store, qPrintable(error));
+            QVERIFY(store->removeGroup(QStringLiteral("Lab"), &error));
+            QVERIFY(store->removeGroup(QStringLiteral("Seven"), &error));
+            QVERIFY(store->setLabels({{QStringLiteral("10.1.0.7"), QString()}}, &error));
+        }
     }
 };
 
