@@ -329,11 +329,13 @@ void MainWindow::refreshAll()
 {
     if (m_projectPath.isEmpty())
         return;
+    // The reader jobs share a pool of as many threads as cores, first come first served: the chart goes
+    // first, the name tree (which reads every per-minute roll-up for its client counts) after it.
+    m_chartPane->refresh();
+    m_eventEditor->reload();
     refreshNames();
     refreshClients();
     m_docks->refresh();
-    m_chartPane->refresh();
-    m_eventEditor->reload();
     m_workspace->refresh();
     m_runner->run<Totals>(
         QStringLiteral("totals"), [](Store &s) { return s.totals(); },

@@ -122,7 +122,7 @@ private slots:
                 QRegularExpression::MultilineOption);
             QVERIFY2(row.match(guide).hasMatch(), qPrintable(format));
         }
-        for (const char *command : {"import", "files", "stats", "render", "events"})
+        for (const char *command : {"import", "files", "stats", "render", "events", "groups", "pairs", "views"})
             QVERIFY2(guide.contains(QStringLiteral("dnstimeline %1 ").arg(QLatin1String(command))), command);
         UserGuideWindow window;
         const QString shown = window.browser()->toPlainText();
