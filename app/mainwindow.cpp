@@ -300,6 +300,7 @@ void MainWindow::closeProject()
     m_clientsModel->setRows({});
     m_selectionPanel->clearSelection();
     m_chartPane->clear(kNoProjectMessage());
+    m_workspace->refresh(); // empties the sources and the pair view
     m_totals->clear();
     setWindowTitle(tr("DNS Timeline"));
 }

@@ -58,8 +58,12 @@ void PairView::setScope(const Selection &scope)
 
 void PairView::refresh()
 {
-    if (m_runner->projectPath().isEmpty())
+    if (m_runner->projectPath().isEmpty()) {
+        // No project (closed): an empty matrix.
+        m_model->setTable(PairTable{});
+        m_info->clear();
         return;
+    }
     PairQuery q;
     q.selection = m_scope;
     q.top = m_top->value();

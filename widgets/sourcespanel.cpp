@@ -192,8 +192,13 @@ void SourcesPanel::setScope(const Selection &scope)
 
 void SourcesPanel::refresh()
 {
-    if (m_runner->projectPath().isEmpty())
+    if (m_runner->projectPath().isEmpty()) {
+        // No project (closed): nothing to list.
+        m_clients->setRows({});
+        m_groups->setGroups({});
+        updateButtons();
         return;
+    }
     const Selection scope = m_scope;
     m_runner->run<SourcesSnapshot>(
         QStringLiteral("sources"),

@@ -8,6 +8,9 @@
 #include "importcontroller.h"
 #include "importui.h"
 #include "mainwindow.h"
+#include "pairtablemodel.h"
+#include "pairview.h"
+#include "workspace.h"
 #include "reader.h"
 #include "recentprojects.h"
 #include "settingsdialog.h"
@@ -184,6 +187,7 @@ private slots:
         QTRY_VERIFY(!shown.isEmpty() && w.chartPane()->shownSeries().total() == 40);
         QTRY_COMPARE(w.domainModel()->rowCount(), 1);
         QCOMPARE(w.windowTitle(), QStringLiteral("case — DNS Timeline"));
+        QTRY_VERIFY(w.workspace()->pairView()->model()->rowCount() > 0); // 10.0.0.1 × a.example.com
 
         QAction *close = menuAction(w, QStringLiteral("File"), QStringLiteral("Close Project"));
         QVERIFY(close);
@@ -192,6 +196,7 @@ private slots:
         QCOMPARE(w.windowTitle(), QStringLiteral("DNS Timeline"));
         QCOMPARE(w.domainModel()->rowCount(), 0);
         QCOMPARE(w.clientsModel()->rowCount(), 0);
+        QCOMPARE(w.workspace()->pairView()->model()->rowCount(), 0);
         QCOMPARE(w.chartPane()->shownSeries().total(), 0);
         QVERIFY(w.chartPane()->shownSeries().bucketStarts.isEmpty());
         // Results of the closed project that were still on their way never reach the empty window.
