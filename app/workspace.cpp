@@ -23,6 +23,11 @@ Workspace::Workspace(MainWindow *window) : QObject(window), m_window(window)
     sourcesDock->setWidget(m_sourcesPanel);
     sourcesDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     window->addDockWidget(Qt::LeftDockWidgetArea, sourcesDock);
+    // Tabbed with the names and clients, not stacked below them: the window must fit a laptop screen.
+    if (auto *names = window->findChild<QDockWidget *>(QStringLiteral("selectionDock"))) {
+        window->tabifyDockWidget(names, sourcesDock);
+        names->raise();
+    }
 
     m_pairView = new PairView(window->runner(), window);
     auto *pairDock = new QDockWidget(tr("Pairs"), window);

@@ -61,6 +61,10 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     m_log->setToolTip(tr("Logarithmic y axis (empty buckets draw nothing)"));
     m_info = new QLabel(this);
     m_info->setTextFormat(Qt::PlainText);
+    // A long status ("29,398 lookups charted · one bar per day") must not widen the window beyond a
+    // laptop screen: the label takes the room left and is cut, the whole text is in its tooltip.
+    m_info->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_info->setMinimumWidth(80);
     m_view = new QComboBox(this);
     m_view->addItem(tr("Timeline"));
     m_view->addItem(tr("Day × time"));
@@ -432,6 +436,7 @@ void ChartPane::show(const VolumeSeries &series)
             info += tr(" (per %1 is too fine for this range: zoom in)").arg(bucketUnitLabel(*fixed));
     }
     m_info->setText(info);
+    m_info->setToolTip(info);
     emit seriesShown(series);
     requestRaster(); // the raster follows the selection and the visible range
 }

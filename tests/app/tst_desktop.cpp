@@ -335,6 +335,27 @@ private slots:
             QCOMPARE(store->totals().lookups, 400000);
     }
 
+    void windowFitsALaptopScreen()
+    {
+        // 1366 × 768 is the smallest common laptop screen: the window must be able to shrink to it.
+        QTemporaryDir dir;
+        const QString p = makeProject(dir.filePath("laptop.dnstimeline"), 40);
+        QVERIFY(!p.isEmpty());
+        MainWindow w;
+        w.setInteractive(false);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openProject(p));
+        // With a chart shown, the toolbar's status text is at its longest.
+        QTRY_COMPARE(w.chartPane()->shownSeries().total(), 40);
+        QCoreApplication::processEvents();
+        const QSize min = w.minimumSizeHint().expandedTo(w.minimumSize());
+        QVERIFY2(min.width() <= 1366 && min.height() <= 740,
+                 qPrintable(QStringLiteral("%1x%2").arg(min.width()).arg(min.height())));
+        w.resize(1366, 740);
+        QCOMPARE(w.size(), QSize(1366, 740));
+    }
+
     void windowGeometryIsRestored()
     {
         {
