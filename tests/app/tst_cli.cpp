@@ -19,31 +19,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "apptestutil.h"
+
 using namespace dnt;
+using namespace dnt::test;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList &args, const QByteArray &tzEnv = {})
-{
-    QProcess p;
-    if (!tzEnv.isEmpty()) {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TZ"), QString::fromLatin1(tzEnv));
-        p.setProcessEnvironment(env);
-    }
-    p.start(QStringLiteral(DNT_CLI_PATH), args);
-    if (!p.waitForFinished(300000))
-        qFatal("dnstimeline %s did not finish", qPrintable(args.join(' ')));
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
 
 struct Row
 {

@@ -14,26 +14,12 @@
 #include <limits>
 #include <sqlite3.h>
 
+#include "apptestutil.h"
+
 using namespace dnt;
+using namespace dnt::test;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(DNT_CLI_PATH), args);
-    if (!p.waitForFinished(120000))
-        qFatal("dnstimeline %s did not finish", qPrintable(args.join(' ')));
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
 
 void writeFile(const QString &path, const QByteArray &data)
 {

@@ -17,7 +17,10 @@
 #include <QTest>
 #include <QUrl>
 
+#include "apptestutil.h"
+
 using namespace dnt;
+using namespace dnt::test;
 
 namespace {
 
@@ -29,17 +32,6 @@ QString writeLog(const QString &path, const QByteArray &rows)
     f.write("#separator \\x09\n#fields\tts\tid.orig_h\tid.resp_h\tquery\tqtype\trcode\n");
     f.write(rows);
     return path;
-}
-
-// What a drag from a file manager delivers: a drag-enter the window accepts, then the drop.
-void dropOn(QWidget *target, QMimeData *mime)
-{
-    const QPoint at(target->width() / 2, target->height() / 2);
-    QDragEnterEvent enter(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent drop(QPointF(at), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &drop);
 }
 
 } // namespace

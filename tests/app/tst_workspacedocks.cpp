@@ -30,7 +30,10 @@
 #include <QUndoStack>
 #include <QUrl>
 
+#include "apptestutil.h"
+
 using namespace dnt;
+using namespace dnt::test;
 
 namespace {
 
@@ -53,16 +56,6 @@ std::vector<Line> lines()
     for (int i = 0; i < 12; ++i)
         out.push_back({kMay1 + 86400 + i * 300, "10.0.0.2", "www.example.org"});
     return out;
-}
-
-void dropOn(QWidget *target, QMimeData *mime)
-{
-    const QPoint at(target->width() / 2, target->height() / 2);
-    QDragEnterEvent enter(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent drop(QPointF(at), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &drop);
 }
 
 } // namespace
