@@ -1,6 +1,5 @@
 #include "bulkinsert.h"
 #include "importwriter.h"
-#include "rollupspill.h"
 #include "sqlitestmt.h"
 #include "store.h"
 #include "textidmap.h"
@@ -53,7 +52,7 @@ std::string reversedLabels(std::string_view name)
     return out;
 }
 
-constexpr size_t kFlushThreshold = 1u << 20; // roll-up entries (32 bytes each) buffered before a run is cut
+constexpr size_t kFlushThreshold = 1u << 20; // roll-up entries (32 bytes each) in a run
 constexpr size_t kBatchRows = 32768;         // lookups per batch handed to the writer thread
 
 void addTotal(std::vector<Totals3> &totals, int64_t id, int64_t t)
@@ -88,8 +87,7 @@ struct FileImport::Private
     int64_t lastServerId = 0;
     std::unique_ptr<ImportWriter> writer;
     WriteBatch batch;
-    std::vector<RollupEntry> rollup;
-    RollupSpill spill;
+    std::vector<RollupEntry> rollup; // the current run, handed to the writer at kFlushThreshold entries
     std::vector<Totals3> nameTotals;   // by name id
     std::vector<Totals3> clientTotals; // by client id
     int64_t added = 0;
@@ -134,66 +132,12 @@ struct FileImport::Private
         return true;
     }
 
-    // Cuts a run: the buffer sorted by (name, minute, client) goes to the spill file for minute_counts;
-    // sorted by (minute, client) it gives this run's share of minute_all and minute_total.
-    bool flushRollups(bool last)
+    // Hands the current roll-up run to the writer thread, which sorts and packs it.
+    bool cutRun()
     {
-        if (rollup.empty())
-            return true;
-        std::sort(rollup.begin(), rollup.end(), rollupKeyLess);
-        size_t out = 0;
-        for (size_t i = 0; i < rollup.size(); ++i) {
-            if (out && rollupKeyEqual(rollup[out - 1], rollup[i]))
-                rollup[out - 1].n += rollup[i].n;
-            else
-                rollup[out++] = rollup[i];
-        }
-        rollup.resize(out);
-        if (!last && !spill.addRun(rollup)) {
-            error = QStringLiteral("cannot write the roll-up spill file (temporary folder full?)");
-            return false;
-        }
-        std::vector<RollupEntry> byMinute = last ? rollup : std::move(rollup);
-        std::sort(byMinute.begin(), byMinute.end(), [](const RollupEntry &x, const RollupEntry &y) {
-            return std::tie(x.minute, x.client) < std::tie(y.minute, y.client);
-        });
-        for (size_t i = 0; i < byMinute.size();) {
-            const RollupEntry &k = byMinute[i];
-            int64_t n = 0;
-            for (; i < byMinute.size() && byMinute[i].minute == k.minute && byMinute[i].client == k.client; ++i)
-                n += byMinute[i].n;
-            batch.minuteAll.push_back({k.minute, k.client, n});
-            if (batch.minuteTotal.empty() || batch.minuteTotal.back()[0] != k.minute)
-                batch.minuteTotal.push_back({k.minute, 0});
-            batch.minuteTotal.back()[1] += n;
-        }
-        if (!last) {
-            rollup = std::move(byMinute);
-            rollup.clear();
-        }
+        batch.rollup = std::move(rollup);
+        rollup = std::vector<RollupEntry>();
         return submit();
-    }
-
-    // minute_counts: every key once, in key order, from the spilled runs and the last run in memory.
-    bool writeMinuteCounts()
-    {
-        BulkInsert upsert;
-        if (!upsert.prepare(db, "INSERT INTO minute_counts(name_id, minute, client_id, n)", 4,
-                            "ON CONFLICT DO UPDATE SET n = n + excluded.n"))
-            return fail(QStringLiteral("cannot update minute counts"));
-        bool dbOk = true;
-        const bool ok = spill.merge(rollup, [&](const RollupEntry &e) {
-            const int64_t row[4] = {e.name, e.minute, e.client, e.n};
-            return dbOk = upsert.add(row);
-        });
-        if (!dbOk || !upsert.flush())
-            return fail(QStringLiteral("cannot update minute counts"));
-        if (!ok) {
-            error = QStringLiteral("cannot read the roll-up spill file back");
-            return false;
-        }
-        rollup.clear();
-        return true;
     }
 };
 
@@ -305,7 +249,7 @@ bool FileImport::add(const LookupRecord &r, QString *error)
     addTotal(p.nameTotals, nameId, r.timeUs);
     addTotal(p.clientTotals, clientId, r.timeUs);
     ++p.added;
-    const bool ok = buf.size() >= kFlushThreshold ? p.flushRollups(false)
+    const bool ok = buf.size() >= kFlushThreshold ? p.cutRun()
                     : p.batch.lookups.size() >= kBatchRows ? p.submit()
                                                            : true;
     if (!ok && error)
@@ -327,7 +271,7 @@ bool FileImport::commit(const FileRecord &rec, QString *error)
         return false;
     };
     // Everything the writer thread still holds is written first; the connection is ours again after.
-    if (!d->flushRollups(true) || !d->submit())
+    if (!d->cutRun())
         return failed(d->error);
     QString writeError;
     if (!d->writer->drain(&writeError))
@@ -343,8 +287,6 @@ bool FileImport::commit(const FileRecord &rec, QString *error)
     }
     if (d->added > 0 && d->writer->rowLast() - d->writer->rowFirst() + 1 != d->added)
         return failed(QStringLiteral("the lookups of %1 did not get one contiguous row range").arg(rec.path));
-    if (!d->writeMinuteCounts())
-        return failed(d->error);
     SqliteStmt upsertNameTotal(d->db, "INSERT INTO name_totals(name_id, n, first_us, last_us) VALUES(?,?,?,?) "
                                       "ON CONFLICT DO UPDATE SET n = n + excluded.n, "
                                       "first_us = min(first_us, excluded.first_us), last_us = max(last_us, excluded.last_us)");

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <array>
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -29,29 +30,39 @@ struct NewText
     std::string rev; // names only: the reversed labels
 };
 
+// One lookup's place in the per-minute roll-ups: (name, minute, client) and a count.
+struct RollupEntry
+{
+    int64_t name;
+    int64_t minute;
+    int64_t client;
+    int64_t n;
+};
+
 // What the parsing thread hands to the writing thread in one go, written in this order.
 struct WriteBatch
 {
     std::vector<NewText> names, clients;
     std::vector<LookupRow> lookups;
-    std::vector<std::array<int64_t, 3>> minuteAll;   // (minute, client, n), one per key
-    std::vector<std::array<int64_t, 2>> minuteTotal; // (minute, n), one per key
+    // A run of roll-up entries in arrival order (keys may repeat): the writer sorts it and merges it into
+    // name_days, client_days and minute_total.
+    std::vector<RollupEntry> rollup;
     void clear()
     {
         names.clear();
         clients.clear();
         lookups.clear();
-        minuteAll.clear();
-        minuteTotal.clear();
+        rollup.clear();
     }
     bool empty() const
     {
-        return names.empty() && clients.empty() && lookups.empty() && minuteAll.empty() && minuteTotal.empty();
+        return names.empty() && clients.empty() && lookups.empty() && rollup.empty();
     }
 };
 
 // The SQLite side of a FileImport on a thread of its own, so that reading and dictionary-encoding the
-// log (on the caller's thread) overlaps with SQLite's B-tree work. The connection is used by this thread
+// log (on the caller's thread) overlaps with SQLite's B-tree work and with sorting and packing the
+// roll-ups. The connection is used by this thread
 // only between start() and drain()/stop(); after drain() returns the caller may use it again (the
 // writer then waits for the next batch without touching it). At most kMaxQueued batches wait, so memory
 // stays bounded however fast the reader is.
@@ -79,12 +90,13 @@ public:
 
 private:
     void run();
-    bool write(const WriteBatch &b);
+    bool write(WriteBatch &b);
+    bool writeRun(std::vector<RollupEntry> &run);
 
     sqlite3 *m_db;
     int64_t m_fileId;
-    BulkInsert m_lookups, m_minuteAll, m_minuteTotal;
-    SqliteStmt m_insertName, m_insertClient;
+    BulkInsert m_lookups, m_minuteTotal;
+    SqliteStmt m_insertName, m_insertClient, m_mergeNameDay, m_mergeClientDay;
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_changed;
@@ -92,6 +104,7 @@ private:
     std::vector<WriteBatch> m_spare;
     bool m_busy = false;
     bool m_stop = false;
+    std::atomic<bool> m_abort{false}; // stop(): a run being written ends early (the caller rolls back)
     bool m_failed = false;
     QString m_error;
 };

@@ -44,6 +44,12 @@ public:
         sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
         return *this;
     }
+    // A blob the statement does not copy: it must outlive the step.
+    SqliteStmt &bindBlob(int i, const void *data, size_t size)
+    {
+        sqlite3_bind_blob64(m_stmt, i, data, size, SQLITE_STATIC);
+        return *this;
+    }
     SqliteStmt &bind(int i, const QString &v)
     {
         const QByteArray u = v.toUtf8();
@@ -64,6 +70,8 @@ public:
         sqlite3_clear_bindings(m_stmt);
     }
     int64_t int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
+    const void *blob(int col) const { return sqlite3_column_blob(m_stmt, col); }
+    int bytes(int col) const { return sqlite3_column_bytes(m_stmt, col); }
     bool isNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
     QString text(int col) const
     {

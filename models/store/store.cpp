@@ -1,5 +1,6 @@
 #include "store.h"
 
+#include "packedminutes.h"
 #include "sqlitestmt.h"
 
 #include <QFile>
@@ -79,7 +80,23 @@ CREATE TABLE IF NOT EXISTS removed_lookups(
 CREATE INDEX IF NOT EXISTS removed_lookups_file ON removed_lookups(file_id);
 )sql";
 
-const char *const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5};
+// Version 6: the per-minute roll-ups packed (see packedminutes.h): one row per (name, UTC day) and per
+// (client, UTC day) instead of one per (name, minute, client) and per (minute, client). Ten times
+// fewer B-tree rows to write at import and to step through in a query.
+const char *const kSchemaV6 = R"sql(
+CREATE TABLE name_days(name_id INTEGER NOT NULL, day INTEGER NOT NULL, data BLOB NOT NULL,
+  PRIMARY KEY(name_id, day)) WITHOUT ROWID;
+CREATE TABLE client_days(client_id INTEGER NOT NULL, day INTEGER NOT NULL, data BLOB NOT NULL,
+  PRIMARY KEY(client_id, day)) WITHOUT ROWID;
+INSERT INTO name_days(name_id, day, data)
+  SELECT name_id, dnt_day(minute), dnt_pack(minute, client_id, n) FROM minute_counts GROUP BY 1, 2;
+INSERT INTO client_days(client_id, day, data)
+  SELECT client_id, dnt_day(minute), dnt_pack(minute, n) FROM minute_all GROUP BY 1, 2;
+DROP TABLE minute_counts;
+DROP TABLE minute_all;
+)sql";
+
+const char *const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5, kSchemaV6};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == Store::kSchemaVersion);
 
 void configure(sqlite3 *db)
@@ -91,6 +108,7 @@ void configure(sqlite3 *db)
     sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &ignored);
     sqlite3_busy_timeout(db, 10000);
     sqliteExec(db, "PRAGMA cell_size_check=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+    packed::registerFunctions(db);
 }
 
 int64_t pragmaInt(sqlite3 *db, const char *sql, int *rc)
@@ -233,7 +251,7 @@ std::unique_ptr<Store> Store::open(const QString &path, Mode mode, QString *erro
                 // Touch every table once: a damaged file fails here rather than in the middle of work.
                 for (const char *sql : {"SELECT count(*) FROM (SELECT 1 FROM lookups LIMIT 1)",
                                         "SELECT count(*) FROM files", "SELECT count(*) FROM events",
-                                        "SELECT count(*) FROM (SELECT 1 FROM minute_all ORDER BY minute DESC LIMIT 1)",
+                                        "SELECT count(*) FROM (SELECT 1 FROM name_totals ORDER BY name_id DESC LIMIT 1)",
                                         "SELECT count(*) FROM (SELECT 1 FROM names ORDER BY id DESC LIMIT 1)"}) {
                     pragmaInt(ro, sql, &rc);
                     if (rc != SQLITE_OK)

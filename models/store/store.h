@@ -225,7 +225,7 @@ public:
     ~Store();
 
     QString path() const { return m_path; }
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
     static constexpr int kApplicationId = 0x444E5354; // "DNST"
 
     // --- provenance ---

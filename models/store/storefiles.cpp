@@ -19,6 +19,17 @@ constexpr int kMaxRejectText = 500;
 // floor(t / 1 minute), for negative times too (the roll-ups' minute).
 #define DNT_MINUTE "(CASE WHEN t >= 0 OR t % 60000000 = 0 THEN t / 60000000 ELSE t / 60000000 - 1 END)"
 
+// The packed roll-ups of the lookups in rowids ?1 … ?2, added to (?3 = 1) or taken from (?3 = -1) the
+// project's (see packedminutes.h).
+const char *const kMergeNameDays =
+    "INSERT INTO name_days(name_id, day, data) SELECT name_id, dnt_day(m), dnt_pack(m, client_id, 1) FROM "
+    "(SELECT name_id, client_id, " DNT_MINUTE " AS m FROM lookups WHERE rowid BETWEEN ?1 AND ?2) WHERE true GROUP BY 1, 2 "
+    "ON CONFLICT DO UPDATE SET data = dnt_merge(data, excluded.data, ?3)";
+const char *const kMergeClientDays =
+    "INSERT INTO client_days(client_id, day, data) SELECT client_id, dnt_day(m), dnt_pack(m, 1) FROM "
+    "(SELECT client_id, " DNT_MINUTE " AS m FROM lookups WHERE rowid BETWEEN ?1 AND ?2) WHERE true GROUP BY 1, 2 "
+    "ON CONFLICT DO UPDATE SET data = dnt_merge(data, excluded.data, ?3)";
+
 // Cut to at most max bytes without splitting a UTF-8 sequence.
 std::string_view cutUtf8(std::string_view text, size_t max)
 {
@@ -120,30 +131,24 @@ bool Store::removeFile(int64_t fileId, QString *error)
         agg.bind(1, a).bind(2, b);
         while (agg.step() == SQLITE_ROW)
             keys.push_back({agg.int64(0), agg.int64(1), agg.int64(2), agg.int64(3)});
-        QHash<QPair<int64_t, int64_t>, int64_t> perMinuteClient;
         QHash<int64_t, int64_t> perMinute, perName, perClient;
         int64_t total = 0;
-        SqliteStmt subCounts(m_db, "UPDATE minute_counts SET n = n - ?4 WHERE name_id = ?1 AND minute = ?2 AND client_id = ?3");
-        SqliteStmt delCounts(m_db, "DELETE FROM minute_counts WHERE name_id = ?1 AND minute = ?2 AND client_id = ?3 AND n <= 0");
         for (const Key &k : keys) {
-            subCounts.bind(1, k.name).bind(2, k.minute).bind(3, k.client).bind(4, k.n);
-            delCounts.bind(1, k.name).bind(2, k.minute).bind(3, k.client);
-            if (!subCounts.exec() || !delCounts.exec())
-                return tx.fail(QStringLiteral("cannot update minute counts"));
-            perMinuteClient[{k.minute, k.client}] += k.n;
             perMinute[k.minute] += k.n;
             perName[k.name] += k.n;
             perClient[k.client] += k.n;
             total += k.n;
         }
-        SqliteStmt subAll(m_db, "UPDATE minute_all SET n = n - ?3 WHERE minute = ?1 AND client_id = ?2");
-        SqliteStmt delAll(m_db, "DELETE FROM minute_all WHERE minute = ?1 AND client_id = ?2 AND n <= 0");
-        for (auto it = perMinuteClient.cbegin(); it != perMinuteClient.cend(); ++it) {
-            subAll.bind(1, it.key().first).bind(2, it.key().second).bind(3, it.value());
-            delAll.bind(1, it.key().first).bind(2, it.key().second);
-            if (!subAll.exec() || !delAll.exec())
-                return tx.fail(QStringLiteral("cannot update minute totals"));
+        // The packed roll-ups lose exactly the file's entries (dnt_merge with sign -1); a day left empty
+        // goes.
+        for (const char *sql : {kMergeNameDays, kMergeClientDays}) {
+            SqliteStmt s(m_db, sql);
+            s.bind(1, a).bind(2, b).bind(3, int64_t(-1));
+            if (!s.ok() || !s.exec())
+                return tx.fail(QStringLiteral("cannot update minute counts"));
         }
+        if (!sqliteExec(m_db, "DELETE FROM name_days WHERE length(data) <= 1; DELETE FROM client_days WHERE length(data) <= 1"))
+            return tx.fail(QStringLiteral("cannot update minute counts"));
         SqliteStmt subTotal(m_db, "UPDATE minute_total SET n = n - ?2 WHERE minute = ?1");
         SqliteStmt delTotal(m_db, "DELETE FROM minute_total WHERE minute = ?1 AND n <= 0");
         for (auto it = perMinute.cbegin(); it != perMinute.cend(); ++it) {
@@ -265,10 +270,8 @@ bool Store::restoreFile(int64_t fileId, QString *error)
     const int64_t a = base + 1, b = base + n;
     if (n > 0) {
         const char *const upserts[] = {
-            "INSERT INTO minute_counts(name_id, minute, client_id, n) SELECT name_id, " DNT_MINUTE ", client_id, count(*) "
-            "FROM lookups WHERE rowid BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3 ON CONFLICT DO UPDATE SET n = n + excluded.n",
-            "INSERT INTO minute_all(minute, client_id, n) SELECT " DNT_MINUTE ", client_id, count(*) "
-            "FROM lookups WHERE rowid BETWEEN ?1 AND ?2 GROUP BY 1, 2 ON CONFLICT DO UPDATE SET n = n + excluded.n",
+            kMergeNameDays,
+            kMergeClientDays,
             "INSERT INTO minute_total(minute, n) SELECT " DNT_MINUTE ", count(*) "
             "FROM lookups WHERE rowid BETWEEN ?1 AND ?2 GROUP BY 1 ON CONFLICT DO UPDATE SET n = n + excluded.n",
             "INSERT INTO name_totals(name_id, n, first_us, last_us) SELECT name_id, count(*), min(t), max(t) "
@@ -280,7 +283,7 @@ bool Store::restoreFile(int64_t fileId, QString *error)
         };
         for (const char *sql : upserts) {
             SqliteStmt s(m_db, sql);
-            s.bind(1, a).bind(2, b);
+            s.bind(1, a).bind(2, b).bind(3, int64_t(1));
             if (!s.ok() || !s.exec())
                 return tx.fail(QStringLiteral("cannot restore the roll-ups"));
         }

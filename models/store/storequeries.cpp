@@ -1,6 +1,7 @@
 // The read side: every query the chart and the lists need, answered from the dictionaries and the
 // per-minute roll-ups; the lookups table is read only for the parts of a minute a range cuts, and only
 // in the row ranges of the files that cover that minute.
+#include "packedminutes.h"
 #include "sqlitestmt.h"
 #include "store.h"
 #include "storeworkspace_p.h"
@@ -126,9 +127,26 @@ Resolved resolve(sqlite3 *db, const Selection &sel)
     return r;
 }
 
+// Visits (absolute minute, client, n) of the packed blob in column col of s, a row of UTC day `day`,
+// for the minutes in [fromMin, toMin).
+template <typename Visit>
+void visitPacked(const SqliteStmt &s, int col, int64_t day, int64_t fromMin, int64_t toMin, Visit visit)
+{
+    packed::Reader reader(s.blob(col), s.bytes(col));
+    const int64_t base = day * packed::kMinutesPerDay;
+    packed::Entry e;
+    while (reader.next(&e)) {
+        const int64_t minute = base + e.minute;
+        if (minute >= toMin)
+            break;
+        if (minute >= fromMin)
+            visit(minute, e.client, e.n);
+    }
+}
+
 // Visits (name, client, timeUs, n) for the selection within [fromMin, toMin) minutes, from the roll-ups;
 // timeUs is the start of the minute. Without a name filter the name is 0 unless needNames, which reads
-// the per-name roll-up instead of the name-less one.
+// the per-name roll-up instead of the per-client one.
 template <typename Visit>
 void visitRollups(sqlite3 *db, const Resolved &r, int64_t fromMin, int64_t toMin, bool needNames, Visit visit,
                   bool needClients = true)
@@ -143,34 +161,47 @@ void visitRollups(sqlite3 *db, const Resolved &r, int64_t fromMin, int64_t toMin
             visit(int64_t(0), int64_t(0), s.int64(0) * kMinute, s.int64(1));
         return;
     }
+    const int64_t dayFrom = packed::dayOf(fromMin), dayTo = packed::dayOf(toMin - 1);
     if (r.allNames && !needNames) {
-        SqliteStmt s(db, "SELECT minute, client_id, n FROM minute_all WHERE minute >= ? AND minute < ?");
-        s.bind(1, fromMin).bind(2, toMin);
-        while (s.step() == SQLITE_ROW) {
-            const int64_t client = s.int64(1);
-            if (r.allClients || r.clientIds.contains(client))
-                visit(int64_t(0), client, s.int64(0) * kMinute, s.int64(2));
+        auto perClient = [&](SqliteStmt &s, int64_t client, int dayCol) {
+            visitPacked(s, dayCol + 1, s.int64(dayCol), fromMin, toMin, [&](int64_t minute, int64_t, int64_t n) {
+                visit(int64_t(0), client, minute * kMinute, n);
+            });
+        };
+        if (r.allClients) {
+            SqliteStmt s(db, "SELECT client_id, day, data FROM client_days WHERE day BETWEEN ? AND ?");
+            s.bind(1, dayFrom).bind(2, dayTo);
+            while (s.step() == SQLITE_ROW)
+                perClient(s, s.int64(0), 1);
+            return;
+        }
+        SqliteStmt s(db, "SELECT day, data FROM client_days WHERE client_id = ? AND day BETWEEN ? AND ?");
+        for (int64_t client : r.clientIds) {
+            s.bind(1, client).bind(2, dayFrom).bind(3, dayTo);
+            while (s.step() == SQLITE_ROW)
+                perClient(s, client, 0);
+            s.reset();
         }
         return;
     }
+    auto perName = [&](SqliteStmt &s, int64_t name, int dayCol) {
+        visitPacked(s, dayCol + 1, s.int64(dayCol), fromMin, toMin, [&](int64_t minute, int64_t client, int64_t n) {
+            if (r.allClients || r.clientIds.contains(client))
+                visit(name, client, minute * kMinute, n);
+        });
+    };
     if (r.allNames) {
-        SqliteStmt s(db, "SELECT name_id, minute, client_id, n FROM minute_counts WHERE minute >= ? AND minute < ?");
-        s.bind(1, fromMin).bind(2, toMin);
-        while (s.step() == SQLITE_ROW) {
-            const int64_t client = s.int64(2);
-            if (r.allClients || r.clientIds.contains(client))
-                visit(s.int64(0), client, s.int64(1) * kMinute, s.int64(3));
-        }
+        SqliteStmt s(db, "SELECT name_id, day, data FROM name_days WHERE day BETWEEN ? AND ?");
+        s.bind(1, dayFrom).bind(2, dayTo);
+        while (s.step() == SQLITE_ROW)
+            perName(s, s.int64(0), 1);
         return;
     }
-    SqliteStmt s(db, "SELECT minute, client_id, n FROM minute_counts WHERE name_id = ? AND minute >= ? AND minute < ?");
+    SqliteStmt s(db, "SELECT day, data FROM name_days WHERE name_id = ? AND day BETWEEN ? AND ?");
     for (int64_t name : r.nameIds) {
-        s.bind(1, name).bind(2, fromMin).bind(3, toMin);
-        while (s.step() == SQLITE_ROW) {
-            const int64_t client = s.int64(1);
-            if (r.allClients || r.clientIds.contains(client))
-                visit(name, client, s.int64(0) * kMinute, s.int64(2));
-        }
+        s.bind(1, name).bind(2, dayFrom).bind(3, dayTo);
+        while (s.step() == SQLITE_ROW)
+            perName(s, name, 0);
         s.reset();
     }
 }
@@ -484,12 +515,16 @@ QVector<ClientCount> Store::topClients(int limit, const Selection &selection) co
             s.reset();
         }
     } else {
-        SqliteStmt s(m_db, "SELECT client_id, sum(n) FROM minute_counts WHERE name_id = ? GROUP BY client_id");
+        SqliteStmt s(m_db, "SELECT data FROM name_days WHERE name_id = ?");
         for (int64_t name : r.nameIds) {
             s.bind(1, name);
-            while (s.step() == SQLITE_ROW)
-                if (r.allClients || r.clientIds.contains(s.int64(0)))
-                    counts[s.int64(0)] += s.int64(1);
+            while (s.step() == SQLITE_ROW) {
+                packed::Reader reader(s.blob(0), s.bytes(0));
+                packed::Entry e;
+                while (reader.next(&e))
+                    if (r.allClients || r.clientIds.contains(e.client))
+                        counts[e.client] += e.n;
+            }
             s.reset();
         }
     }

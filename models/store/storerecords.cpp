@@ -1,5 +1,6 @@
 // The records table's reads: pages of lookups by key range on the time index, and exact counts from
 // the roll-ups. Never OFFSET, never a COUNT(*) over the lookups.
+#include "packedminutes.h"
 #include "sqlitestmt.h"
 #include "store.h"
 #include "storeinternal.h"
@@ -9,6 +10,7 @@
 #include <QHostAddress>
 
 #include <algorithm>
+#include <vector>
 
 namespace dnt {
 
@@ -188,28 +190,39 @@ QVector<NameClients> Store::nameClients() const
         at.insert(names.int64(0), out.size());
         out.append({names.text(1), names.int64(2), {}});
     }
-    // The roll-up is in (name, minute, client) order: collect each name's clients, then sort and dedupe.
-    SqliteStmt pairs(m_db, "SELECT name_id, client_id FROM minute_counts");
-    int64_t current = -1;
+    // Each name's distinct clients: a stamp per client id says whether the current name has it already.
+    int64_t maxClient = 0;
+    {
+        SqliteStmt m(m_db, "SELECT coalesce(max(id), 0) FROM clients");
+        if (m.step() == SQLITE_ROW)
+            maxClient = m.int64(0);
+    }
+    std::vector<int64_t> stamp(size_t(maxClient) + 1, -1);
+    SqliteStmt days(m_db, "SELECT name_id, data FROM name_days");
     NameClients *target = nullptr;
-    auto finish = [](NameClients *t) {
-        if (!t)
-            return;
-        std::sort(t->clientIds.begin(), t->clientIds.end());
-        t->clientIds.erase(std::unique(t->clientIds.begin(), t->clientIds.end()), t->clientIds.end());
-    };
-    while (pairs.step() == SQLITE_ROW) {
-        const int64_t name = pairs.int64(0);
+    int64_t current = -1;
+    while (days.step() == SQLITE_ROW) {
+        const int64_t name = days.int64(0);
         if (name != current) {
-            finish(target);
+            if (target)
+                std::sort(target->clientIds.begin(), target->clientIds.end());
             current = name;
             const auto it = at.constFind(name);
             target = it == at.cend() ? nullptr : &out[*it];
         }
-        if (target && (target->clientIds.isEmpty() || target->clientIds.last() != pairs.int64(1)))
-            target->clientIds.append(pairs.int64(1));
+        if (!target)
+            continue;
+        packed::Reader reader(days.blob(1), days.bytes(1));
+        packed::Entry e;
+        while (reader.next(&e)) {
+            if (e.client < 0 || e.client > maxClient || stamp[size_t(e.client)] == name)
+                continue;
+            stamp[size_t(e.client)] = name;
+            target->clientIds.append(e.client);
+        }
     }
-    finish(target);
+    if (target)
+        std::sort(target->clientIds.begin(), target->clientIds.end());
     return out;
 }
 

@@ -22,8 +22,8 @@ QString fingerprint(const QString &project)
         return QStringLiteral("cannot open");
     for (const char *sql :
          {"SELECT count(*), total(t), total(name_id), total(client_id), coalesce(max(rowid), 0) FROM lookups",
-          "SELECT count(*), total(n), total(name_id * 7 + minute * 3 + client_id) FROM minute_counts",
-          "SELECT count(*), total(n), total(minute * 3 + client_id) FROM minute_all",
+          "SELECT count(*), total(length(data)), total(name_id * 7 + day * 3), max(hex(data)) FROM name_days",
+          "SELECT count(*), total(length(data)), total(client_id * 7 + day * 3), max(hex(data)) FROM client_days",
           "SELECT count(*), total(n), total(minute) FROM minute_total",
           "SELECT count(*), total(n), total(first_us), total(last_us) FROM name_totals",
           "SELECT count(*), total(n), total(first_us), total(last_us) FROM client_totals",

@@ -7,6 +7,39 @@
 
 using namespace dnt;
 
+// Turns a current project's roll-ups back into the layout of schema 5 and before (one row per minute
+// key), as an older DNS Timeline wrote them. Test times are whole seconds after 1970 or whole days
+// before, so t / 60000000 rounded toward zero is off by one minute for negative times: use the floor.
+const char *const kV5Rollups =
+    "CREATE TABLE minute_counts(name_id INTEGER NOT NULL, minute INTEGER NOT NULL, client_id INTEGER NOT NULL, "
+    "n INTEGER NOT NULL, PRIMARY KEY(name_id, minute, client_id)) WITHOUT ROWID;"
+    "CREATE TABLE minute_all(minute INTEGER NOT NULL, client_id INTEGER NOT NULL, n INTEGER NOT NULL, "
+    "PRIMARY KEY(minute, client_id)) WITHOUT ROWID;"
+    "INSERT INTO minute_counts SELECT name_id, (t - ((t % 60000000) + 60000000) % 60000000) / 60000000, client_id, "
+    "count(*) FROM lookups GROUP BY 1, 2, 3;"
+    "INSERT INTO minute_all SELECT (t - ((t % 60000000) + 60000000) % 60000000) / 60000000, client_id, count(*) "
+    "FROM lookups GROUP BY 1, 2;"
+    "DROP TABLE name_days; DROP TABLE client_days;";
+
+QStringList packedRows(Store *store)
+{
+    QStringList out;
+    for (const char *sql : {"SELECT 'n', name_id, day, hex(data) FROM name_days ORDER BY 2, 3",
+                            "SELECT 'c', client_id, day, hex(data) FROM client_days ORDER BY 2, 3"}) {
+        sqlite3_stmt *s = nullptr;
+        if (sqlite3_prepare_v2(store->handle(), sql, -1, &s, nullptr) != SQLITE_OK)
+            return {QString::fromUtf8(sqlite3_errmsg(store->handle()))};
+        while (sqlite3_step(s) == SQLITE_ROW)
+            out << QStringLiteral("%1 %2 %3 %4")
+                       .arg(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, 0))))
+                       .arg(sqlite3_column_int64(s, 1))
+                       .arg(sqlite3_column_int64(s, 2))
+                       .arg(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, 3))));
+        sqlite3_finalize(s);
+    }
+    return out;
+}
+
 class TstStoreEvents : public QObject
 {
     Q_OBJECT
@@ -73,6 +106,7 @@ private slots:
             QCOMPARE(store->categories(),
                      (QVector<EventCategory>{{"DNS", "#7b3294", false}, {"News", "#a50026", false}}));
             // Make it a version-1 project, as an older DNS Timeline wrote it.
+            QVERIFY(sqlite3_exec(store->handle(), kV5Rollups, nullptr, nullptr, nullptr) == SQLITE_OK);
             QVERIFY(sqlite3_exec(store->handle(), "DROP TABLE categories; DROP TABLE minute_total; DROP TABLE rejected_lines; DROP TABLE removed_files; "
                                                       "DROP TABLE removed_lookups; PRAGMA user_version=1", nullptr, nullptr, nullptr) == SQLITE_OK);
         }
@@ -90,6 +124,49 @@ private slots:
         sqlite3_finalize(s);
         QVERIFY(store->setCategory({QStringLiteral("Press"), QStringLiteral("#202020"), true}, &error));
         QCOMPARE(store->categories().size(), 1);
+    }
+
+    void version6PacksTheRollupsIdentically()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("p.dnstimeline");
+        QString error;
+        QStringList packedByImport;
+        {
+            auto store = Store::open(path, Store::Mode::Create, &error);
+            FileRecord f;
+            f.path = QStringLiteral("x.log");
+            f.format = QStringLiteral("zeek");
+            auto imp = store->beginFileImport(f, &error);
+            QVERIFY2(imp, qPrintable(error));
+            // Three days, minutes with several clients, repeated keys, and times before 1970.
+            for (int i = 0; i < 3000; ++i) {
+                LookupRecord r;
+                r.timeUs = (int64_t(i % 2 ? 1469646000 : -86400 * 3) + int64_t(i) * 97) * 1000000;
+                r.client = i % 5 ? "10.0.0.1" : (i % 3 ? "10.0.0.2" : "10.0.0.3");
+                r.name = i % 7 ? "a.example" : "b.example";
+                QVERIFY(imp->add(r, &error));
+            }
+            f.sha256 = QStringLiteral("00");
+            f.accepted = 3000;
+            QVERIFY2(imp->commit(f, &error), qPrintable(error));
+            packedByImport = packedRows(store.get());
+            QCOMPARE(packedByImport.size() > 8, true);
+            QVERIFY(sqlite3_exec(store->handle(), kV5Rollups, nullptr, nullptr, nullptr) == SQLITE_OK);
+            QVERIFY(sqlite3_exec(store->handle(), "PRAGMA user_version=5", nullptr, nullptr, nullptr) == SQLITE_OK);
+        }
+        auto store = Store::open(path, Store::Mode::ReadWrite, &error);
+        QVERIFY2(store, qPrintable(error));
+        // The migration packs the old rows into exactly the bytes an import writes.
+        QCOMPARE(packedRows(store.get()), packedByImport);
+        VolumeQuery q;
+        q.unit = BucketUnit::Day;
+        q.split = Split::Client;
+        const VolumeSeries v = store->volume(q);
+        QCOMPARE(v.total(), int64_t(3000));
+        QCOMPARE(v.series.size(), 3);
+        QCOMPARE(v.series.at(0).label, QStringLiteral("10.0.0.1"));
+        QCOMPARE(v.series.at(0).total, int64_t(2400));
     }
 
     void version3BackfillsMinuteTotals()
@@ -115,6 +192,7 @@ private slots:
             f.accepted = 500;
             QVERIFY2(imp->commit(f, &error), qPrintable(error));
             // Back to version 2, as an older DNS Timeline wrote it.
+            QVERIFY(sqlite3_exec(store->handle(), kV5Rollups, nullptr, nullptr, nullptr) == SQLITE_OK);
             QVERIFY(sqlite3_exec(store->handle(), "DROP TABLE minute_total; DROP TABLE rejected_lines; DROP TABLE removed_files; "
                                                       "DROP TABLE removed_lookups; PRAGMA user_version=2", nullptr, nullptr, nullptr) == SQLITE_OK);
         }

@@ -15,8 +15,9 @@ QStringList dump(Store *store, bool withLookups)
 {
     QStringList out;
     const char *const tables[] = {
-        "SELECT 'mc', name_id, minute, client_id, n FROM minute_counts ORDER BY 2, 3, 4",
-        "SELECT 'ma', minute, client_id, n FROM minute_all ORDER BY 2, 3",
+        // The packed encoding is canonical: equal contents, equal bytes.
+        "SELECT 'nd', name_id, day, hex(data) FROM name_days ORDER BY 2, 3",
+        "SELECT 'cd', client_id, day, hex(data) FROM client_days ORDER BY 2, 3",
         "SELECT 'mt', minute, n FROM minute_total ORDER BY 2",
         "SELECT 'nt', name_id, n, first_us, last_us FROM name_totals ORDER BY 2",
         "SELECT 'ct', client_id, n, first_us, last_us FROM client_totals ORDER BY 2",
