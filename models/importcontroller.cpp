@@ -10,6 +10,7 @@ ImportController::ImportController(QObject *parent)
     : QObject(parent), m_cancel(std::make_unique<std::atomic_bool>(false))
 {
     qRegisterMetaType<dnt::ImportReport>();
+    m_pool.setMaxThreadCount(1);
 }
 
 ImportController::~ImportController()
@@ -28,7 +29,7 @@ bool ImportController::start(const QString &projectPath, const QStringList &file
     connect(m_watcher, &QFutureWatcher<ImportReport>::finished, this, [this] { emit finished(m_watcher->result()); });
     const std::atomic_bool *cancelFlag = m_cancel.get();
     QPointer<ImportController> self(this);
-    m_watcher->setFuture(QtConcurrent::run([projectPath, files, options, cancelFlag, self]() {
+    m_watcher->setFuture(QtConcurrent::run(&m_pool, [projectPath, files, options, cancelFlag, self]() {
         ImportReport report;
         QString error;
         auto store = Store::open(projectPath, Store::Mode::Create, &error);

@@ -5,6 +5,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QStringList>
+#include <QThreadPool>
 
 #include <atomic>
 #include <memory>
@@ -36,6 +37,7 @@ signals:
 private:
     std::unique_ptr<std::atomic_bool> m_cancel;
     QFutureWatcher<ImportReport> *m_watcher = nullptr;
+    QThreadPool m_pool; // one thread of its own, not Qt's global pool (see ReadJobRunner)
 };
 
 } // namespace dnt

@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
@@ -22,7 +24,10 @@ class ReadJobRunner : public QObject
 {
     Q_OBJECT
 public:
-    explicit ReadJobRunner(QObject *parent = nullptr) : QObject(parent) {}
+    explicit ReadJobRunner(QObject *parent = nullptr) : QObject(parent)
+    {
+        m_pool.setMaxThreadCount(QThread::idealThreadCount());
+    }
 
     void setProjectPath(const QString &path)
     {
@@ -36,7 +41,7 @@ public:
 
     template <typename T>
     quint64 run(const QString &channel, std::function<T(Store &)> query, std::function<void(const T &)> done,
-                std::function<void(const QString &)> failed = {})
+                std::function<void(const QString &)> failed = {}, QThreadPool *pool = nullptr)
     {
         const quint64 id = ++m_latest[channel];
         const QString path = m_path;
@@ -62,7 +67,7 @@ public:
             }
             done(out.value);
         });
-        watcher->setFuture(QtConcurrent::run([path, query]() {
+        watcher->setFuture(QtConcurrent::run(pool ? pool : &m_pool, [path, query]() {
             Outcome out;
             QString error;
             auto store = Store::open(path, Store::Mode::ReadOnly, &error);
@@ -80,6 +85,9 @@ signals:
     void busyChanged(bool busy);
 
 private:
+    // Not Qt's global pool: the raster paint engine hands parts of large paints to that pool and waits for
+    // them, so a query holding its threads would stall the GUI thread's painting (seen: 580 ms).
+    QThreadPool m_pool;
     QString m_path;
     QHash<QString, quint64> m_latest;
     int m_running = 0;

@@ -12,7 +12,19 @@ namespace dnt {
 
 namespace {
 
-// The first page of a project builds the time index (once; a read-write connection of its own).
+// A page for the view: without the time index, it says so (the model builds the index on its idle
+// thread, then asks again).
+RecordPage viewPage(Store &s, const RecordQuery &q, std::optional<RecordKey> after, int limit)
+{
+    if (!s.hasRecordIndex()) {
+        RecordPage p;
+        p.needsIndex = true;
+        return p;
+    }
+    return s.recordPage(q, after, limit);
+}
+
+// A page for an export: builds the time index first if it is missing (a read-write connection of its own).
 RecordPage readPage(Store &s, const RecordQuery &q, std::optional<RecordKey> after, int limit)
 {
     if (!s.hasRecordIndex()) {
@@ -39,6 +51,53 @@ std::optional<RecordKey> keyOf(const QVector<RecordRow> &rows)
 
 RecordTableModel::RecordTableModel(ReadJobRunner *runner, QObject *parent) : QAbstractTableModel(parent), m_runner(runner)
 {
+    // One thread of normal priority: an idle-priority one (SCHED_IDLE) stalled the GUI thread for 700 ms
+    // at a time when both cores were busy importing, by holding a lock the GUI thread then waited for.
+    m_indexPool.setMaxThreadCount(1);
+}
+
+RecordTableModel::~RecordTableModel()
+{
+    // A build in progress stops within SQLite's next 10,000 VM steps and rolls back.
+    m_cancelIndex->store(true);
+    m_indexPool.waitForDone();
+}
+
+void RecordTableModel::buildIndex()
+{
+    if (m_buildingIndex)
+        return;
+    m_buildingIndex = true;
+    emit indexBuilding(true);
+    const std::shared_ptr<std::atomic<bool>> cancel = m_cancelIndex;
+    struct Outcome
+    {
+        QString error;
+        bool interrupted = false;
+    };
+    auto finish = [this](const Outcome &out) {
+        m_buildingIndex = false;
+        emit indexBuilding(false);
+        m_pending = false;
+        if (out.interrupted)
+            return; // an import or an edit took the write lock: the next query (after it) builds again
+        if (!out.error.isEmpty()) {
+            m_atEnd = true;
+            emit failed(out.error);
+            return;
+        }
+        requestPage(); // the newest query's first page, now that the index is there
+    };
+    m_runner->run<Outcome>(
+        QStringLiteral("records-index-%1").arg(quintptr(this)),
+        [cancel](Store &s) {
+            Outcome out;
+            auto rw = Store::open(s.path(), Store::Mode::ReadWrite, &out.error);
+            if (rw)
+                rw->ensureRecordIndex(&out.error, cancel.get(), &out.interrupted);
+            return out;
+        },
+        finish, [finish](const QString &error) { finish(Outcome{error, false}); }, &m_indexPool);
 }
 
 QStringList RecordTableModel::headerLabels()
@@ -107,8 +166,12 @@ void RecordTableModel::requestPage()
     const std::optional<RecordKey> after = keyOf(m_rows);
     m_runner->run<RecordPage>(
         QStringLiteral("records-page-%1").arg(quintptr(this)),
-        [q, after](Store &s) { return readPage(s, q, after, kPageSize); },
+        [q, after](Store &s) { return viewPage(s, q, after, kPageSize); },
         [this, generation](const RecordPage &page) {
+            if (page.needsIndex) {
+                buildIndex(); // stays pending: the page is asked for again when the index is there
+                return;
+            }
             if (generation != m_generation)
                 return; // a page of an older query
             if (!page.error.isEmpty()) {

@@ -3,7 +3,11 @@
 #include "store.h"
 
 #include <QAbstractTableModel>
+#include <QThreadPool>
 #include <QTimeZone>
+
+#include <atomic>
+#include <memory>
 
 #include <functional>
 
@@ -14,8 +18,9 @@ class ReadJobRunner;
 // The records table: every lookup of a query (selection, time range, order), read page by page on the
 // reader thread by key range (Store::recordPage) as the view scrolls (fetchMore). Pages arrive as values;
 // one that belongs to an older query (generation) is dropped. The exact row count comes from the
-// roll-ups in a job of its own. The first page of a project builds the time index if it is missing.
-// GUI thread only.
+// roll-ups in a job of its own. A project without the time index gets it built first, on a thread of
+// its own (the chart and the other reader jobs never queue behind it; about 0.5 s of CPU per million
+// lookups), with indexBuilding() around it; it gives way to an import. GUI thread only.
 class RecordTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -25,6 +30,7 @@ public:
     static constexpr int kPageSize = 500;
 
     explicit RecordTableModel(ReadJobRunner *runner, QObject *parent = nullptr);
+    ~RecordTableModel() override;
 
     // Starts over with this query: the rows go, the first page and the count are requested.
     void setQuery(const RecordQuery &query);
@@ -37,6 +43,7 @@ public:
     // Exact number of rows the query lists; -1 until counted.
     int64_t totalCount() const { return m_total; }
     bool isLoading() const { return m_pending; }
+    bool isBuildingIndex() const { return m_buildingIndex; }
     bool atEnd() const { return m_atEnd; }
     const RecordRow &recordAt(int row) const { return m_rows.at(row); }
 
@@ -60,9 +67,11 @@ signals:
     void totalCountChanged(qint64 count);
     void pageLoaded(int rowsAdded);
     void failed(const QString &message);
+    void indexBuilding(bool building);
 
 private:
     void requestPage();
+    void buildIndex();
     QStringList fields(const RecordRow &r) const;
 
     ReadJobRunner *m_runner;
@@ -75,6 +84,9 @@ private:
     bool m_atEnd = true;
     bool m_active = false;
     int64_t m_total = -1;
+    bool m_buildingIndex = false;
+    QThreadPool m_indexPool;
+    std::shared_ptr<std::atomic<bool>> m_cancelIndex = std::make_shared<std::atomic<bool>>(false);
 };
 
 } // namespace dnt

@@ -81,6 +81,7 @@ RecordsPanel::RecordsPanel(RecordTableModel *model, QWidget *parent) : QWidget(p
     connect(copyButton, &QPushButton::clicked, this, &RecordsPanel::copySelected);
     connect(model, &RecordTableModel::totalCountChanged, this, &RecordsPanel::updateLabel);
     connect(model, &RecordTableModel::failed, this, &RecordsPanel::failed);
+    connect(model, &RecordTableModel::indexBuilding, this, &RecordsPanel::updateLabel);
     updateLabel();
 }
 
@@ -135,6 +136,8 @@ void RecordsPanel::updateLabel()
     if (m_range)
         text += tr(" · %1 – %2").arg(formatTableTime(m_range->first, m_model->displayZone()),
                                      formatTableTime(m_range->second, m_model->displayZone()));
+    if (m_model->isBuildingIndex())
+        text += tr(" · indexing the lookups by time (once per project)…");
     m_count->setText(text);
 }
 

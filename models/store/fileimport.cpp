@@ -2,6 +2,7 @@
 #include "importwriter.h"
 #include "sqlitestmt.h"
 #include "store.h"
+#include "storeinternal.h"
 #include "textidmap.h"
 
 #include "timeutil.h"
@@ -54,6 +55,7 @@ std::string reversedLabels(std::string_view name)
 
 constexpr size_t kFlushThreshold = 1u << 20; // roll-up entries (32 bytes each) in a run
 constexpr size_t kBatchRows = 32768;         // lookups per batch handed to the writer thread
+constexpr int64_t kBlockRows = 4096;         // lookups per lookup_blocks row (the schema's migration uses the same)
 
 void addTotal(std::vector<Totals3> &totals, int64_t id, int64_t t)
 {
@@ -90,6 +92,7 @@ struct FileImport::Private
     std::vector<RollupEntry> rollup; // the current run, handed to the writer at kFlushThreshold entries
     std::vector<Totals3> nameTotals;   // by name id
     std::vector<Totals3> clientTotals; // by client id
+    std::vector<std::pair<int64_t, int64_t>> blocks; // (min t, max t) of each kBlockRows lookups, in order
     int64_t added = 0;
     int64_t tMin = INT64_MAX, tMax = INT64_MIN;
     QString error;
@@ -171,8 +174,14 @@ std::unique_ptr<FileImport> Store::beginFileImport(const FileRecord &file, QStri
         *error = QStringLiteral("another import into %1 is still open").arg(m_path);
         return nullptr;
     }
-    if (!sqliteExec(m_db, "BEGIN IMMEDIATE", error))
+    if (!beginWrite(m_db, error))
         return nullptr;
+    // The records index would cost more to maintain row by row than to build again: it goes (with the
+    // transaction: a cancelled import keeps it) and is rebuilt when the records are next shown.
+    if (!sqliteExec(m_db, "DROP INDEX IF EXISTS lookups_t", error)) {
+        sqliteExec(m_db, "ROLLBACK");
+        return nullptr;
+    }
     std::unique_ptr<FileImport> imp(new FileImport(this));
     FileImport::Private *d = imp->d.get();
     d->open = true;
@@ -246,6 +255,10 @@ bool FileImport::add(const LookupRecord &r, QString *error)
         ++buf.back().n;
     else
         buf.push_back({nameId, minute, clientId, 1});
+    if (p.added % kBlockRows == 0)
+        p.blocks.push_back({r.timeUs, r.timeUs});
+    else
+        p.blocks.back() = {std::min(p.blocks.back().first, r.timeUs), std::max(p.blocks.back().second, r.timeUs)};
     addTotal(p.nameTotals, nameId, r.timeUs);
     addTotal(p.clientTotals, clientId, r.timeUs);
     ++p.added;
@@ -287,6 +300,19 @@ bool FileImport::commit(const FileRecord &rec, QString *error)
     }
     if (d->added > 0 && d->writer->rowLast() - d->writer->rowFirst() + 1 != d->added)
         return failed(QStringLiteral("the lookups of %1 did not get one contiguous row range").arg(rec.path));
+    {
+        SqliteStmt block(d->db, "INSERT INTO lookup_blocks(file_id, row_first, row_last, t_min, t_max) VALUES(?,?,?,?,?)");
+        const int64_t first = d->writer->rowFirst(), last = d->writer->rowLast();
+        for (size_t k = 0; k < d->blocks.size(); ++k) {
+            const int64_t a = first + int64_t(k) * kBlockRows;
+            block.bind(1, d->fileId).bind(2, a).bind(3, std::min(a + kBlockRows - 1, last));
+            block.bind(4, d->blocks[k].first).bind(5, d->blocks[k].second);
+            if (!block.exec()) {
+                d->fail(QStringLiteral("cannot record the lookup blocks"));
+                return failed(d->error);
+            }
+        }
+    }
     SqliteStmt upsertNameTotal(d->db, "INSERT INTO name_totals(name_id, n, first_us, last_us) VALUES(?,?,?,?) "
                                       "ON CONFLICT DO UPDATE SET n = n + excluded.n, "
                                       "first_us = min(first_us, excluded.first_us), last_us = max(last_us, excluded.last_us)");

@@ -1,4 +1,5 @@
 #include "store.h"
+#include "storeinternal.h"
 
 #include "packedminutes.h"
 #include "sqlitestmt.h"
@@ -82,8 +83,14 @@ CREATE INDEX IF NOT EXISTS removed_lookups_file ON removed_lookups(file_id);
 
 // Version 6: the per-minute roll-ups packed (see packedminutes.h): one row per (name, UTC day) and per
 // (client, UTC day) instead of one per (name, minute, client) and per (minute, client). Ten times
-// fewer B-tree rows to write at import and to step through in a query.
+// fewer B-tree rows to write at import and to step through in a query. And the time span of each block
+// of (at most) 4,096 consecutive lookups of a file, so that the lookups of a partial minute are found
+// in the few blocks that can hold them, without the records index (logs come nearly in time order).
 const char *const kSchemaV6 = R"sql(
+CREATE TABLE lookup_blocks(file_id INTEGER NOT NULL, row_first INTEGER NOT NULL, row_last INTEGER NOT NULL,
+  t_min INTEGER NOT NULL, t_max INTEGER NOT NULL, PRIMARY KEY(file_id, row_first)) WITHOUT ROWID;
+INSERT INTO lookup_blocks(file_id, row_first, row_last, t_min, t_max)
+  SELECT file_id, min(rowid), max(rowid), min(t), max(t) FROM lookups GROUP BY file_id, rowid / 4096;
 CREATE TABLE name_days(name_id INTEGER NOT NULL, day INTEGER NOT NULL, data BLOB NOT NULL,
   PRIMARY KEY(name_id, day)) WITHOUT ROWID;
 CREATE TABLE client_days(client_id INTEGER NOT NULL, day INTEGER NOT NULL, data BLOB NOT NULL,
@@ -98,6 +105,13 @@ DROP TABLE minute_all;
 
 const char *const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5, kSchemaV6};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == Store::kSchemaVersion);
+
+// No global memory statistics: they take one process-wide mutex on every SQLite allocation, which the
+// import's threads and the reader jobs would otherwise contend for. Before the first connection.
+const bool g_memstatusOff = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+}();
 
 void configure(sqlite3 *db)
 {
@@ -300,7 +314,7 @@ std::unique_ptr<Store> Store::open(const QString &path, Mode mode, QString *erro
             return nullptr;
         }
         QString e;
-        bool ok = sqliteExec(db, "BEGIN IMMEDIATE", &e);
+        bool ok = beginWrite(db, &e);
         for (int64_t v = version; ok && v < kSchemaVersion; ++v)
             ok = sqliteExec(db, kMigrations[v], &e);
         ok = ok && sqliteExec(db, QStringLiteral("PRAGMA application_id=%1; PRAGMA user_version=%2")
@@ -431,7 +445,7 @@ bool Store::changeEvents(QVector<Event> *inserted, const QVector<Event> &updated
         *error = QStringLiteral("%1 is open read-only").arg(m_path);
         return false;
     }
-    if (!sqliteExec(m_db, "BEGIN IMMEDIATE", error))
+    if (!beginWrite(m_db, error))
         return false;
     auto fail = [&](const QString &message) {
         *error = message;

@@ -11,6 +11,7 @@
 #include <QTimeZone>
 #include <QVector>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -182,6 +183,7 @@ struct RecordPage
     int64_t indexRowsRead = 0;   // index entries stepped over to find these rows (for tests and benches)
     int64_t fullScanSteps = 0;   // SQLITE_STMTSTATUS_FULLSCAN_STEP of the scan (0: no table scan)
     int64_t vmSteps = 0;         // SQLITE_STMTSTATUS_VM_STEP of the scan: grows with every row visited
+    bool needsIndex = false;     // the project has no records index yet (see ensureRecordIndex)
     QString error;
 };
 
@@ -253,7 +255,10 @@ public:
     // --- records (storerecords.cpp) ---
     // Builds the index that pages by time (lookups(t, name_id, client_id)) if it is missing. It is built
     // once, on first use, not during imports; later imports keep it up to date. Needs a read-write Store.
-    bool ensureRecordIndex(QString *error);
+    // Builds the records index if it is missing. It stops, changing nothing, when *cancel turns true or
+    // another writer of this process (an import, an edit) wants the write lock; *interrupted says so.
+    // An import drops the index again (maintaining it would cost more than rebuilding it).
+    bool ensureRecordIndex(QString *error, const std::atomic<bool> *cancel = nullptr, bool *interrupted = nullptr);
     bool hasRecordIndex() const;
     // Up to `limit` lookups of the query after `after` (from the start if unset), read by key range on the
     // time index: the cost depends on the page, not on how far into the result it is. Without the index

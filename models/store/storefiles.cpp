@@ -4,6 +4,7 @@
 // id is never reused by a later import.
 #include "sqlitestmt.h"
 #include "store.h"
+#include "storeinternal.h"
 
 #include <QHash>
 #include <QSet>
@@ -110,7 +111,7 @@ bool Store::removeFile(int64_t fileId, QString *error)
                                                                                       : QStringLiteral("during an import"));
         return false;
     }
-    if (!sqliteExec(m_db, "BEGIN IMMEDIATE", error))
+    if (!beginWrite(m_db, error))
         return false;
     Txn tx{m_db, error};
     SqliteStmt f(m_db, "SELECT sha256, row_first, row_last, t_first, t_last FROM files WHERE id = ? AND sha256 IS NOT NULL");
@@ -190,7 +191,9 @@ bool Store::removeFile(int64_t fileId, QString *error)
         keep.bind(1, a).bind(2, b);
         SqliteStmt del(m_db, "DELETE FROM lookups WHERE rowid BETWEEN ? AND ?");
         del.bind(1, a).bind(2, b);
-        if (!meta.exec() || !keep.exec() || !del.exec())
+        SqliteStmt blocks(m_db, "DELETE FROM lookup_blocks WHERE file_id = ?");
+        blocks.bind(1, fileId);
+        if (!meta.exec() || !keep.exec() || !del.exec() || !blocks.exec())
             return tx.fail(QStringLiteral("cannot remove the lookups"));
         if (!respanNames.isEmpty() || !respanClients.isEmpty()) {
             QHash<int64_t, std::pair<int64_t, int64_t>> nameSpan, clientSpan;
@@ -240,7 +243,7 @@ bool Store::restoreFile(int64_t fileId, QString *error)
         *error = QStringLiteral("%1: cannot restore a file now").arg(m_path);
         return false;
     }
-    if (!sqliteExec(m_db, "BEGIN IMMEDIATE", error))
+    if (!beginWrite(m_db, error))
         return false;
     Txn tx{m_db, error};
     SqliteStmt f(m_db, "SELECT r.sha256, f.path FROM removed_files r JOIN files f ON f.id = r.file_id WHERE r.file_id = ?");
@@ -272,6 +275,8 @@ bool Store::restoreFile(int64_t fileId, QString *error)
         const char *const upserts[] = {
             kMergeNameDays,
             kMergeClientDays,
+            "INSERT INTO lookup_blocks(file_id, row_first, row_last, t_min, t_max) SELECT file_id, min(rowid), max(rowid), "
+            "min(t), max(t) FROM lookups WHERE rowid BETWEEN ?1 AND ?2 GROUP BY file_id, (rowid - ?1) / 4096",
             "INSERT INTO minute_total(minute, n) SELECT " DNT_MINUTE ", count(*) "
             "FROM lookups WHERE rowid BETWEEN ?1 AND ?2 GROUP BY 1 ON CONFLICT DO UPDATE SET n = n + excluded.n",
             "INSERT INTO name_totals(name_id, n, first_us, last_us) SELECT name_id, count(*), min(t), max(t) "

@@ -6,6 +6,9 @@
 #include <QSet>
 #include <QVector>
 
+#include <QString>
+
+#include <atomic>
 #include <cstdint>
 #include <optional>
 
@@ -26,6 +29,13 @@ struct SelectionIds
         return (allNames || names.contains(name)) && (allClients || clients.contains(client));
     }
 };
+
+// Writers of this process waiting for (or taking) the write lock: a records index being built gives
+// way to them (see Store::ensureRecordIndex), so that an import or an edit never waits behind it.
+extern std::atomic<int> g_writersWaiting;
+
+// BEGIN IMMEDIATE, counted in g_writersWaiting while it waits; false with *error on failure.
+bool beginWrite(sqlite3 *db, QString *error);
 
 SelectionIds resolveSelectionIds(sqlite3 *db, const Selection &selection);
 // Exact number of selected lookups with from <= t < to (unset: unbounded), from the roll-ups.

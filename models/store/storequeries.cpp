@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <vector>
 
 namespace dnt {
 
@@ -206,19 +207,29 @@ void visitRollups(sqlite3 *db, const Resolved &r, int64_t fromMin, int64_t toMin
     }
 }
 
-// Visits (name, client, timeUs, 1) for each selected lookup with a <= t < b, reading only the row ranges
-// of the files whose time span overlaps [a, b). Used for the parts of minutes the roll-ups cannot split.
+// Visits (name, client, timeUs, 1) for each selected lookup with a <= t < b, reading only the blocks of
+// lookups whose time span overlaps [a, b) (one or two per file when the log is in time order). Used for
+// the parts of minutes the roll-ups cannot split.
 template <typename Visit>
 void visitLookups(sqlite3 *db, const Resolved &r, int64_t a, int64_t b, Visit visit)
 {
     if (a >= b || r.selectsNothing())
         return;
-    SqliteStmt files(db, "SELECT row_first, row_last FROM files WHERE sha256 IS NOT NULL AND row_first IS NOT NULL "
-                         "AND t_first < ?2 AND t_last >= ?1");
+    SqliteStmt blocks(db, "SELECT k.row_first, k.row_last FROM lookup_blocks k JOIN files f ON f.id = k.file_id "
+                          "WHERE f.sha256 IS NOT NULL AND k.t_min < ?2 AND k.t_max >= ?1 ORDER BY k.row_first");
     SqliteStmt rows(db, "SELECT t, name_id, client_id FROM lookups WHERE rowid BETWEEN ? AND ? AND t >= ? AND t < ?");
-    files.bind(1, a).bind(2, b);
-    while (files.step() == SQLITE_ROW) {
-        rows.bind(1, files.int64(0)).bind(2, files.int64(1)).bind(3, a).bind(4, b);
+    blocks.bind(1, a).bind(2, b);
+    // Adjacent blocks are read as one range.
+    std::vector<std::pair<int64_t, int64_t>> ranges;
+    while (blocks.step() == SQLITE_ROW) {
+        const int64_t first = blocks.int64(0), last = blocks.int64(1);
+        if (!ranges.empty() && ranges.back().second + 1 == first)
+            ranges.back().second = last;
+        else
+            ranges.push_back({first, last});
+    }
+    for (const auto &[first, last] : ranges) {
+        rows.bind(1, first).bind(2, last).bind(3, a).bind(4, b);
         while (rows.step() == SQLITE_ROW) {
             const int64_t name = rows.int64(1), client = rows.int64(2);
             if (r.picks(name, client))

@@ -18,13 +18,31 @@ namespace {
 const char *const kIndexName = "lookups_t";
 } // namespace
 
+std::atomic<int> g_writersWaiting{0};
+
+bool beginWrite(sqlite3 *db, QString *error)
+{
+    ++g_writersWaiting;
+    const bool ok = sqliteExec(db, "BEGIN IMMEDIATE", error);
+    --g_writersWaiting;
+    return ok;
+}
+
+namespace {
+struct IndexCancel
+{
+    const std::atomic<bool> *cancel;
+    bool yielded = false;
+};
+} // namespace
+
 bool Store::hasRecordIndex() const
 {
     SqliteStmt s(m_db, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'lookups_t'");
     return s.ok() && s.step() == SQLITE_ROW;
 }
 
-bool Store::ensureRecordIndex(QString *error)
+bool Store::ensureRecordIndex(QString *error, const std::atomic<bool> *cancel, bool *interrupted)
 {
     QString dummy;
     if (!error)
@@ -38,8 +56,23 @@ bool Store::ensureRecordIndex(QString *error)
     }
     // name_id and client_id in the index: a selection is checked without reading the table, and the
     // index order (t, name_id, client_id, rowid) is the page order.
-    if (!sqliteExec(m_db, "CREATE INDEX IF NOT EXISTS lookups_t ON lookups(t, name_id, client_id)", error)) {
-        *error = QStringLiteral("%1: cannot build the records index: %2").arg(m_path, *error);
+    // Stops (and rolls back) when the caller cancels or another writer of this process wants the lock.
+    IndexCancel state{cancel};
+    sqlite3_progress_handler(
+        m_db, 10000,
+        [](void *p) {
+            auto *st = static_cast<IndexCancel *>(p);
+            st->yielded = (st->cancel && st->cancel->load()) || g_writersWaiting.load() > 0;
+            return st->yielded ? 1 : 0;
+        },
+        &state);
+    const bool ok = sqliteExec(m_db, "CREATE INDEX IF NOT EXISTS lookups_t ON lookups(t, name_id, client_id)", error);
+    sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
+    if (interrupted)
+        *interrupted = !ok && state.yielded;
+    if (!ok) {
+        *error = state.yielded ? QStringLiteral("%1: building the records index was interrupted").arg(m_path)
+                               : QStringLiteral("%1: cannot build the records index: %2").arg(m_path, *error);
         return false;
     }
     return true;

@@ -2,6 +2,7 @@
 // thread or the CLI, each change in one transaction.
 #include "sqlitestmt.h"
 #include "store.h"
+#include "storeinternal.h"
 #include "storeworkspace_p.h"
 
 #include <QRegularExpression>
@@ -26,7 +27,7 @@ bool writeTransaction(sqlite3 *db, bool readOnly, bool importOpen, const QString
         *error = QStringLiteral("%1: finish the import first").arg(path);
         return false;
     }
-    if (!sqliteExec(db, "BEGIN IMMEDIATE", error))
+    if (!beginWrite(db, error))
         return false;
     if (!body(error)) {
         sqliteExec(db, "ROLLBACK");

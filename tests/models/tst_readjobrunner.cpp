@@ -1,12 +1,18 @@
 // The reader-thread job runner: jobs run off the GUI thread, and a result that arrives after a newer
 // request of the same channel is dropped (the chart's "a result that arrives after a newer request is
 // dropped").
+#include "importcontroller.h"
 #include "readjobrunner.h"
 #include "store.h"
 
+#include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QThreadPool>
+
+#include <atomic>
 
 using namespace dnt;
 
@@ -55,6 +61,52 @@ private slots:
         runner.setProjectPath(path);
         QTRY_COMPARE_WITH_TIMEOUT(runner.runningJobs(), 0, 5000);
         QVERIFY(delivered.isEmpty());
+    }
+
+    // Reader jobs and imports keep out of Qt's global pool, which the raster paint engine uses for parts
+    // of large paints and waits for: a busy global pool stalled the GUI thread's painting for 580 ms.
+    void jobsStayOutOfTheGlobalPool()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.dnstimeline"));
+        QString error;
+        QVERIFY2(Store::open(path, Store::Mode::Create, &error), qPrintable(error));
+        ReadJobRunner runner;
+        runner.setProjectPath(path);
+        std::atomic<bool> release{false};
+        std::atomic<int> started{0};
+        for (int i = 0; i < 3; ++i)
+            runner.run<int>(
+                QStringLiteral("busy-%1").arg(i),
+                [&](Store &) {
+                    ++started;
+                    while (!release)
+                        QThread::msleep(5);
+                    return 0;
+                },
+                [](const int &) {});
+        QTRY_VERIFY_WITH_TIMEOUT(started.load() >= 1, 5000);
+        QCOMPARE(QThreadPool::globalInstance()->activeThreadCount(), 0);
+        release = true;
+        QTRY_COMPARE_WITH_TIMEOUT(runner.runningJobs(), 0, 5000);
+
+        ImportController imports;
+        QTemporaryDir logs;
+        const QString log = logs.filePath(QStringLiteral("dns.log"));
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#separator \\x09\n#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\ttrans_id\trtt\tquery\n");
+        for (int i = 0; i < 200000; ++i)
+            f.write(QStringLiteral("%1.5\tC\t10.0.0.%2\t5353\t10.0.0.53\t53\tudp\t1\t-\tn%3.example.com\n")
+                        .arg(1462060800 + i).arg(i % 200).arg(i % 999).toUtf8());
+        f.close();
+        QSignalSpy done(&imports, &ImportController::finished);
+        QVERIFY(imports.start(path, {log}, {}));
+        QTRY_VERIFY_WITH_TIMEOUT(imports.isRunning() || done.size() == 1, 5000);
+        if (imports.isRunning())
+            QCOMPARE(QThreadPool::globalInstance()->activeThreadCount(), 0);
+        QVERIFY(done.wait(60000) || done.size() == 1);
+        QCOMPARE(done.first().first().value<ImportReport>().accepted(), int64_t(200000));
     }
 };
 

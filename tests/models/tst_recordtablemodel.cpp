@@ -13,7 +13,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
 #include <string>
+
+#include <sqlite3.h>
 
 using namespace dnt;
 
@@ -106,8 +109,8 @@ private slots:
         QCOMPARE(tail.fullScanSteps, int64_t(0));
         QVERIFY2(tail.indexRowsRead <= 500, qPrintable(QString::number(tail.indexRowsRead)));
         QVERIFY2(tail.vmSteps < 50000, qPrintable(QString::number(tail.vmSteps)));
-        qInfo("page of 499 rows at the end: %lld index rows, %lld VM steps, %lld full-scan steps", tail.indexRowsRead,
-              tail.vmSteps, tail.fullScanSteps);
+        qInfo("page of 499 rows at the end: %lld index rows, %lld VM steps, %lld full-scan steps", qlonglong(tail.indexRowsRead),
+              qlonglong(tail.vmSteps), qlonglong(tail.fullScanSteps));
         // Exact values of a known row: i = 999,900 is the 400th of the tail.
         const int i = 999900;
         const RecordRow &r = tail.rows.at(i - (kRows - 499));
@@ -270,6 +273,61 @@ private slots:
             QVERIFY(store->removeGroup(QStringLiteral("Seven"), &error));
             QVERIFY(store->setLabels({{QStringLiteral("10.1.0.7"), QString()}}, &error));
         }
+    }
+
+    // Without the time index the model builds it on its idle-priority thread, says so, then shows the
+    // first page; a model destroyed while it builds cancels the build and leaves the project as it was.
+    void indexBuiltOnItsOwnThreadAndCancelled()
+    {
+        const QString small = m_dir.filePath("small.dnstimeline");
+        QString error;
+        {
+            auto store = Store::open(small, Store::Mode::Create, &error);
+            QVERIFY2(store, qPrintable(error));
+            QCOMPARE(importFile(store.get(), QStringLiteral("/logs/small.log"), 0, 20000), QString());
+            QVERIFY(!store->hasRecordIndex());
+        }
+        {
+            ReadJobRunner runner;
+            runner.setProjectPath(small);
+            RecordTableModel model(&runner);
+            QSignalSpy building(&model, &RecordTableModel::indexBuilding);
+            model.setQuery({});
+            QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0 && !model.isLoading(), 20000);
+            QCOMPARE(building.size(), 2);
+            QCOMPARE(building.at(0).at(0).toBool(), true);
+            QCOMPARE(building.at(1).at(0).toBool(), false);
+            QCOMPARE(model.recordAt(0).timeUs, timeOf(0));
+            QCOMPARE(model.rowCount(), RecordTableModel::kPageSize);
+        }
+        auto check = Store::open(small, Store::Mode::ReadOnly, &error);
+        QVERIFY(check->hasRecordIndex());
+
+        // The million, without its index: cancelled as soon as the build starts.
+        const QString copy = m_dir.filePath("cancel.dnstimeline");
+        QVERIFY(QFile::copy(m_path, copy));
+        {
+            auto store = Store::open(copy, Store::Mode::ReadWrite, &error);
+            QVERIFY2(store, qPrintable(error));
+            QCOMPARE(sqlite3_exec(store->handle(), "DROP INDEX lookups_t", nullptr, nullptr, nullptr), SQLITE_OK);
+        }
+        QElapsedTimer timer;
+        {
+            ReadJobRunner runner;
+            runner.setProjectPath(copy);
+            auto model = std::make_unique<RecordTableModel>(&runner);
+            QSignalSpy building(model.get(), &RecordTableModel::indexBuilding);
+            model->setQuery({});
+            QTRY_VERIFY_WITH_TIMEOUT(building.size() == 1, 20000);
+            QTest::qWait(50); // the build has begun (or is about to)
+            timer.start();
+            model.reset();
+        }
+        qInfo("cancelled the records index build; the model was gone after %lld ms", timer.elapsed());
+        auto after = Store::open(copy, Store::Mode::ReadOnly, &error);
+        QVERIFY2(after, qPrintable(error));
+        QVERIFY(!after->hasRecordIndex());
+        QCOMPARE(after->totals().lookups, int64_t(kRows));
     }
 };
 

@@ -19,7 +19,7 @@ const char *const kV5Rollups =
     "count(*) FROM lookups GROUP BY 1, 2, 3;"
     "INSERT INTO minute_all SELECT (t - ((t % 60000000) + 60000000) % 60000000) / 60000000, client_id, count(*) "
     "FROM lookups GROUP BY 1, 2;"
-    "DROP TABLE name_days; DROP TABLE client_days;";
+    "DROP TABLE name_days; DROP TABLE client_days; DROP TABLE lookup_blocks;";
 
 QStringList packedRows(Store *store)
 {

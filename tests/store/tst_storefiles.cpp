@@ -2,8 +2,14 @@
 // the project equals one that never had the file; after the undo it equals itself before.
 #include "storetestutil.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
+
+#include <thread>
 
 using namespace dnt;
 using namespace dnt::test;
@@ -19,6 +25,8 @@ QStringList dump(Store *store, bool withLookups)
         "SELECT 'nd', name_id, day, hex(data) FROM name_days ORDER BY 2, 3",
         "SELECT 'cd', client_id, day, hex(data) FROM client_days ORDER BY 2, 3",
         "SELECT 'mt', minute, n FROM minute_total ORDER BY 2",
+        // Blocks without their rowids (a restored file gets new ones): size and time span, in file order.
+        "SELECT 'lb', file_id, row_last - row_first + 1, t_min, t_max FROM lookup_blocks ORDER BY 2, row_first",
         "SELECT 'nt', name_id, n, first_us, last_us FROM name_totals ORDER BY 2",
         "SELECT 'ct', client_id, n, first_us, last_us FROM client_totals ORDER BY 2",
         "SELECT 'meta', key, value FROM meta ORDER BY 2",
@@ -145,6 +153,111 @@ private slots:
         // The same content can be imported again, and equals the original import.
         QCOMPARE(importRecords(a.get(), secondFile(t0), QStringLiteral("/l/2.log"), fakeSha("2")), QString());
         QCOMPARE(answers(a.get()), answersBefore);
+    }
+
+    // Partial minutes are read from the lookup blocks whose span overlaps them: exact whether the log is
+    // in time order or shuffled, with the records index or without.
+    void partialMinutesFromBlocks()
+    {
+        QTemporaryDir dir;
+        QString error;
+        const int64_t t0 = *parseIso8601(QStringLiteral("2016-05-01T00:00:00Z"));
+        std::vector<Rec> sorted, shuffled;
+        for (int i = 0; i < 10000; ++i)
+            sorted.push_back({t0 + i * int64_t(1234567), i % 3 ? "10.0.0.1" : "10.0.0.2", "10.0.0.53",
+                              i % 2 ? "a.example.com" : "b.example.com", 1, 0, i + 1});
+        shuffled = sorted;
+        for (size_t i = 0; i < shuffled.size(); ++i) // a fixed permutation, far from time order
+            std::swap(shuffled[i], shuffled[(i * 7919) % shuffled.size()]);
+        for (const auto *recs : {&sorted, &shuffled}) {
+            const QString name = recs == &sorted ? QStringLiteral("sorted") : QStringLiteral("shuffled");
+            auto store = Store::open(dir.filePath(name + ".dnstimeline"), Store::Mode::Create, &error);
+            QVERIFY(store);
+            QCOMPARE(importRecords(store.get(), *recs, QStringLiteral("/l/%1.log").arg(name), fakeSha(name)), QString());
+            // 10,000 lookups in 3 blocks of up to 4,096.
+            sqlite3_stmt *s = nullptr;
+            QCOMPARE(sqlite3_prepare_v2(store->handle(), "SELECT count(*), sum(row_last - row_first + 1) FROM lookup_blocks",
+                                        -1, &s, nullptr), SQLITE_OK);
+            QCOMPARE(sqlite3_step(s), SQLITE_ROW);
+            QCOMPARE(sqlite3_column_int(s, 0), 3);
+            QCOMPARE(sqlite3_column_int(s, 1), 10000);
+            sqlite3_finalize(s);
+            for (bool indexed : {false, true}) {
+                if (indexed)
+                    QVERIFY(store->ensureRecordIndex(&error));
+                for (auto [from, to] : {std::pair<int64_t, int64_t>{t0 + 12345, t0 + 45678}, {t0 + 61000001, t0 + 9876543210LL},
+                                        {t0 + 3000000017LL, t0 + 3000000017LL + 59999999}}) {
+                    RecordQuery q;
+                    q.fromUs = from;
+                    q.toUs = to;
+                    q.selection.names = {QStringLiteral("a.example.com")};
+                    int64_t brute = 0;
+                    for (const Rec &r : sorted)
+                        brute += r.t >= from && r.t < to && r.name == "a.example.com";
+                    QCOMPARE(store->recordCount(q), brute);
+                }
+            }
+        }
+    }
+
+    // An import drops the records index (a cancelled one keeps it), and a records index being built gives
+    // way to an import instead of keeping it waiting for the write lock.
+    void recordIndexGivesWayToImports()
+    {
+        QTemporaryDir dir;
+        QString error;
+        const QString path = dir.filePath("p.dnstimeline");
+        const int64_t t0 = *parseIso8601(QStringLiteral("2016-05-01T00:00:00Z"));
+        std::vector<Rec> recs;
+        for (int i = 0; i < 400000; ++i)
+            recs.push_back({t0 + i * int64_t(1000003), "10.0.0." + std::to_string(i % 50), "10.0.0.53",
+                            "n" + std::to_string(i % 777) + ".example.com", 1, 0, i + 1});
+        auto store = Store::open(path, Store::Mode::Create, &error);
+        QVERIFY(store);
+        QCOMPARE(importRecords(store.get(), recs, QStringLiteral("/l/1.log"), fakeSha("1")), QString());
+        QVERIFY(store->ensureRecordIndex(&error));
+        {
+            auto cancelled = store->beginFileImport(fileRecord(QStringLiteral("/l/x.log"), fakeSha("x"), 0), &error);
+            QVERIFY2(cancelled, qPrintable(error));
+            cancelled->rollback();
+        }
+        QVERIFY(store->hasRecordIndex());
+        QCOMPARE(importRecords(store.get(), {recs.front()}, QStringLiteral("/l/2.log"), fakeSha("2")), QString());
+        QVERIFY(!store->hasRecordIndex());
+
+        // Build on a thread of its own; import as soon as the build holds the write lock.
+        bool built = false, interrupted = false;
+        QString buildError;
+        std::thread builder([&] {
+            auto rw = Store::open(path, Store::Mode::ReadWrite, &buildError);
+            built = rw && rw->ensureRecordIndex(&buildError, nullptr, &interrupted);
+        });
+        sqlite3 *probe = nullptr;
+        QCOMPARE(sqlite3_open_v2(QFile::encodeName(path).constData(), &probe, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+        QElapsedTimer waited;
+        waited.start();
+        bool locked = false;
+        while (!locked && waited.elapsed() < 20000) {
+            const int rc = sqlite3_exec(probe, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+            locked = rc == SQLITE_BUSY;
+            if (rc == SQLITE_OK)
+                sqlite3_exec(probe, "ROLLBACK", nullptr, nullptr, nullptr);
+            if (!locked)
+                QTest::qSleep(2);
+        }
+        sqlite3_close(probe);
+        QVERIFY2(locked, "the index build never took the write lock");
+        QElapsedTimer timer;
+        timer.start();
+        const QString imported = importRecords(store.get(), {recs.back()}, QStringLiteral("/l/3.log"), fakeSha("3"));
+        const qint64 ms = timer.elapsed();
+        builder.join();
+        QCOMPARE(imported, QString());
+        QVERIFY(!built);
+        QVERIFY2(interrupted, qPrintable(buildError));
+        QVERIFY(!store->hasRecordIndex());
+        QCOMPARE(store->totals().lookups, int64_t(400002));
+        qInfo("the import had the write lock after %lld ms", ms);
     }
 
     void restoreRefusedWhenReimported()
