@@ -243,7 +243,13 @@ bool FileImport::add(const LookupRecord &r, QString *error)
             p.lastServerId = serverId;
         }
     }
-    p.batch.lookups.push_back({r.timeUs, nameId, clientId, serverId, int64_t(r.qtype), int64_t(r.rcode), r.line});
+    if (nameId > INT32_MAX || clientId > INT32_MAX || serverId > INT32_MAX) {
+        p.error = QStringLiteral("more than 2,147,483,647 distinct names or addresses in one project");
+        if (error)
+            *error = p.error;
+        return false;
+    }
+    p.batch.lookups.push_back({r.timeUs, r.line, int32_t(nameId), int32_t(clientId), int32_t(serverId), r.qtype, r.rcode});
     p.tMin = std::min(p.tMin, r.timeUs);
     p.tMax = std::max(p.tMax, r.timeUs);
 

@@ -87,7 +87,7 @@ void ImportWriter::run()
         std::vector<RollupEntry>().swap(batch.rollup);
         lock.lock();
         m_busy = false;
-        if (m_spare.size() < kMaxQueued)
+        if (m_spare.size() < kMaxSpare)
             m_spare.push_back(std::move(batch));
         if (!ok) {
             m_failed = true;
