@@ -107,7 +107,15 @@ void mergeFunc(sqlite3_context *ctx, int, sqlite3_value **argv)
 
 void encode(const Entry *begin, const Entry *end, int fields, std::string *out)
 {
-    out->push_back(char(fields));
+    const bool hours = size_t(end - begin) >= kHourHeaderMin;
+    out->push_back(char(fields | (hours ? 0x80 : 0)));
+    if (hours) {
+        int64_t perHour[24] = {};
+        for (const Entry *e = begin; e != end; ++e)
+            perHour[std::clamp<int64_t>(e->minute / 60, 0, 23)] += e->n;
+        for (int64_t n : perHour)
+            putVarint(out, uint64_t(n));
+    }
     int64_t previous = 0;
     for (const Entry *e = begin; e != end; ++e) {
         putVarint(out, uint64_t(e->minute - previous));

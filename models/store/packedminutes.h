@@ -6,10 +6,12 @@
 // time, and most of a busy name's query time); packed, they are a few hundred thousand rows of a few
 // bytes per key.
 //
-// A blob: one byte giving the fields per entry (2: minute, n; 3: minute, client, n), then the entries in
-// (minute, client) order, each as unsigned LEB128 varints: the minute of the day as a difference from
-// the previous entry's (the first from 0), the client id (3 fields only), and the count (never 0). An
-// encoding is canonical: equal contents give equal bytes.
+// A blob: one byte giving the fields per entry (2: minute, n; 3: minute, client, n), plus 0x80 when the
+// lookups per hour of the day follow as 24 varints (blobs of kHourHeaderMin entries or more: a busy name
+// or client, whose whole days a chart with hour or coarser buckets reads from those 24 numbers alone),
+// then the entries in (minute, client) order, each as unsigned LEB128 varints: the minute of the day as
+// a difference from the previous entry's (the first from 0), the client id (3 fields only), and the
+// count (never 0). An encoding is canonical: equal contents give equal bytes.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -19,6 +21,7 @@ struct sqlite3;
 namespace dnt::packed {
 
 constexpr int64_t kMinutesPerDay = 1440;
+constexpr size_t kHourHeaderMin = 128;
 
 inline int64_t dayOf(int64_t minute)
 {
@@ -56,15 +59,30 @@ public:
     Reader(const void *data, int size)
         : m_p(static_cast<const unsigned char *>(data)), m_end(m_p + (size > 0 ? size : 0))
     {
-        if (m_p == m_end || !m_p || (*m_p != 2 && *m_p != 3)) {
+        const int kind = m_p && m_p != m_end ? (*m_p & 0x7f) : 0;
+        if (kind != 2 && kind != 3) {
             m_damaged = size > 0;
             m_p = m_end;
             return;
         }
-        m_fields = *m_p++;
+        m_hasHours = *m_p & 0x80;
+        m_fields = kind;
+        ++m_p;
+        for (int h = 0; m_hasHours && h < 24; ++h) {
+            uint64_t v = 0;
+            if (!varint(&v)) {
+                m_damaged = true;
+                m_p = m_end;
+                return;
+            }
+            m_hours[h] = int64_t(v);
+        }
     }
 
     int fields() const { return m_fields; }
+    // The lookups per hour of the day, when the blob carries them.
+    bool hasHours() const { return m_hasHours; }
+    int64_t hour(int h) const { return m_hours[h]; }
     bool damaged() const { return m_damaged; }
 
     bool next(Entry *e)
@@ -103,6 +121,8 @@ private:
     const unsigned char *m_p;
     const unsigned char *m_end;
     int m_fields = 0;
+    bool m_hasHours = false;
+    int64_t m_hours[24] = {};
     int64_t m_minute = 0;
     bool m_damaged = false;
 };

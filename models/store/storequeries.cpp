@@ -147,10 +147,13 @@ void visitPacked(const SqliteStmt &s, int col, int64_t day, int64_t fromMin, int
 
 // Visits (name, client, timeUs, n) for the selection within [fromMin, toMin) minutes, from the roll-ups;
 // timeUs is the start of the minute. Without a name filter the name is 0 unless needNames, which reads
-// the per-name roll-up instead of the per-client one.
+// the per-name roll-up instead of the per-client one. wholeHours: the caller takes a whole hour in one
+// visit (timeUs its start; its buckets are whole hours), so that days inside the range are read from a
+// busy blob's 24 hourly totals instead of its entries — a query's cost then stops growing with the
+// lookups per day. Per-name hourly totals count every client: used only without a client filter.
 template <typename Visit>
 void visitRollups(sqlite3 *db, const Resolved &r, int64_t fromMin, int64_t toMin, bool needNames, Visit visit,
-                  bool needClients = true)
+                  bool needClients = true, bool wholeHours = false)
 {
     if (fromMin >= toMin || r.selectsNothing())
         return;
@@ -163,8 +166,23 @@ void visitRollups(sqlite3 *db, const Resolved &r, int64_t fromMin, int64_t toMin
         return;
     }
     const int64_t dayFrom = packed::dayOf(fromMin), dayTo = packed::dayOf(toMin - 1);
+    // A whole day inside the range, from the blob's hourly totals if it has them.
+    auto byHours = [&](const SqliteStmt &s, int col, int64_t day, int64_t name, int64_t client) {
+        if (!wholeHours || needClients || day * packed::kMinutesPerDay < fromMin
+            || (day + 1) * packed::kMinutesPerDay > toMin)
+            return false;
+        packed::Reader reader(s.blob(col), s.bytes(col));
+        if (!reader.hasHours())
+            return false;
+        for (int h = 0; h < 24; ++h)
+            if (reader.hour(h))
+                visit(name, client, (day * packed::kMinutesPerDay + h * 60) * kMinute, reader.hour(h));
+        return true;
+    };
     if (r.allNames && !needNames) {
         auto perClient = [&](SqliteStmt &s, int64_t client, int dayCol) {
+            if (byHours(s, dayCol + 1, s.int64(dayCol), 0, client))
+                return;
             visitPacked(s, dayCol + 1, s.int64(dayCol), fromMin, toMin, [&](int64_t minute, int64_t, int64_t n) {
                 visit(int64_t(0), client, minute * kMinute, n);
             });
@@ -186,6 +204,8 @@ void visitRollups(sqlite3 *db, const Resolved &r, int64_t fromMin, int64_t toMin
         return;
     }
     auto perName = [&](SqliteStmt &s, int64_t name, int dayCol) {
+        if (r.allClients && byHours(s, dayCol + 1, s.int64(dayCol), name, 0))
+            return;
         visitPacked(s, dayCol + 1, s.int64(dayCol), fromMin, toMin, [&](int64_t minute, int64_t client, int64_t n) {
             if (r.allClients || r.clientIds.contains(client))
                 visit(name, client, minute * kMinute, n);
@@ -243,7 +263,7 @@ void visitLookups(sqlite3 *db, const Resolved &r, int64_t a, int64_t b, Visit vi
 // partial minutes at either end from the lookups of the files that cover them.
 template <typename Visit>
 void visitRange(sqlite3 *db, const Resolved &r, int64_t from, int64_t to, bool needNames, Visit visit,
-                bool needClients = true)
+                bool needClients = true, bool wholeHours = false)
 {
     if (from >= to)
         return;
@@ -253,7 +273,7 @@ void visitRange(sqlite3 *db, const Resolved &r, int64_t from, int64_t to, bool n
         return;
     }
     visitLookups(db, r, from, fullFrom * kMinute, visit);
-    visitRollups(db, r, fullFrom, fullTo, needNames, visit, needClients);
+    visitRollups(db, r, fullFrom, fullTo, needNames, visit, needClients, wholeHours);
     visitLookups(db, r, fullTo * kMinute, to, visit);
 }
 
@@ -359,6 +379,11 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
             return static_cast<qsizetype>((t - firstBucket) / width);
         return std::upper_bound(starts.cbegin(), starts.cend(), t) - starts.cbegin() - 1;
     };
+    // Buckets of whole hours (UTC, or a zone whose offset is whole hours, at hour or coarser buckets):
+    // busy days may be read from their hourly totals.
+    constexpr int64_t kHourUs = 60 * kMinute;
+    const bool hourAligned = v.toUs % kHourUs == 0
+                             && std::all_of(starts.cbegin(), starts.cend(), [](int64_t b) { return b % kHourUs == 0; });
     if (q.withAllCounts) {
         // The denominator of shares: every lookup in each bucket, whatever the selection.
         v.allCounts = QVector<int64_t>(buckets, 0);
@@ -375,7 +400,7 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
         visitRange(m_db, r, from, to, false, [&](int64_t, int64_t, int64_t t, int64_t n) {
             s.counts[bucketOf(t)] += n;
             s.total += n;
-        }, false);
+        }, false, hourAligned);
         v.series.append(s);
         return v;
     }
@@ -434,7 +459,7 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
     QHash<int64_t, int64_t> totals;
     visitRange(m_db, r, from, to, byName, [&](int64_t name, int64_t client, int64_t, int64_t n) {
         totals[byName ? name : client] += n;
-    });
+    }, !byName, byName);
     SqliteStmt nameLabel(m_db, "SELECT name FROM names WHERE id = ?");
     SqliteStmt clientLabel(m_db, "SELECT address FROM clients WHERE id = ?");
     struct Candidate
@@ -472,7 +497,7 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
         const auto it = index.constFind(byName ? name : client);
         if (it != index.cend())
             v.series[*it].counts[bucketOf(t)] += n;
-    });
+    }, !byName, byName && hourAligned);
     return v;
 }
 
@@ -721,7 +746,7 @@ int64_t countSelected(sqlite3 *db, const Selection &selection, std::optional<int
     const int64_t from = std::max(fromUs.value_or(range->first), range->first);
     const int64_t to = std::min(toUs.value_or(range->second + 1), range->second + 1);
     int64_t n = 0;
-    visitRange(db, r, from, to, false, [&](int64_t, int64_t, int64_t, int64_t k) { n += k; }, false);
+    visitRange(db, r, from, to, false, [&](int64_t, int64_t, int64_t, int64_t k) { n += k; }, false, true);
     return n;
 }
 
