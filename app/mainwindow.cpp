@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "backgroundwait.h"
+
 #include "aboutdialog.h"
 #include "appsettings.h"
 #include "chartexporter.h"
@@ -248,18 +250,24 @@ void MainWindow::createActions()
 
 bool MainWindow::openProject(const QString &path, QString *errorOut)
 {
-    QString error;
-    // Validate (and migrate) on the GUI thread: a cheap header and schema check, no table scans.
-    auto store = Store::open(path, Store::Mode::ReadWrite, &error);
-    if (!store) {
+    // Validate, migrate an older project, and purge files removed in an earlier session (their undo
+    // history is gone): seconds on a large old project, so on a thread of its own while the window
+    // keeps painting.
+    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    const QString error = waitInBackground<QString>([path] {
+        QString e;
+        auto store = Store::open(path, Store::Mode::ReadWrite, &e);
+        if (store)
+            store->purgeRemovedFiles(nullptr);
+        return store ? QString() : e;
+    });
+    statusBar()->clearMessage();
+    if (!error.isEmpty()) {
         if (errorOut)
             *errorOut = error;
         showError(tr("Cannot open project"), error);
         return false;
     }
-    // Files removed in an earlier session can no longer be brought back (the undo history is gone).
-    store->purgeRemovedFiles(nullptr);
-    store.reset();
     m_projectPath = QFileInfo(path).absoluteFilePath();
     m_runner->setProjectPath(m_projectPath);
     m_eventEditor->setProjectPath(m_projectPath);

@@ -1,5 +1,7 @@
 #include "fileremover.h"
 
+#include "backgroundwait.h"
+
 #include <QFileInfo>
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -37,10 +39,16 @@ FileRemover::FileRemover(QUndoStack *undoStack, QObject *parent) : QObject(paren
 
 bool FileRemover::apply(int64_t fileId, bool remove)
 {
-    QString error;
-    auto store = Store::open(m_path, Store::Mode::ReadWrite, &error);
-    const bool ok = store && (remove ? store->removeFile(fileId, &error) : store->restoreFile(fileId, &error));
-    store.reset();
+    const QString path = m_path;
+    emit busyChanged(true);
+    const QString error = waitInBackground<QString>([path, fileId, remove] {
+        QString e;
+        auto store = Store::open(path, Store::Mode::ReadWrite, &e);
+        const bool ok = store && (remove ? store->removeFile(fileId, &e) : store->restoreFile(fileId, &e));
+        return ok ? QString() : (e.isEmpty() ? QStringLiteral("%1: the file could not be changed").arg(path) : e);
+    });
+    emit busyChanged(false);
+    const bool ok = error.isEmpty();
     if (!ok) {
         emit failed(error);
         return false;

@@ -144,7 +144,7 @@ void FilesPanel::removeCurrent()
             return;
     }
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    m_remover->removeFile(*f);
+    m_remover->removeFile(*f); // the window keeps painting meanwhile (FileRemover runs it on a thread)
     QApplication::restoreOverrideCursor();
 }
 
