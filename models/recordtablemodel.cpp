@@ -12,7 +12,7 @@ namespace dnt {
 
 namespace {
 
-// A page for the view: without the time index, it says so (the model builds the index on its idle
+// A page for the view: without the time index, it says so (the model builds the index on its own
 // thread, then asks again).
 RecordPage viewPage(Store &s, const RecordQuery &q, std::optional<RecordKey> after, int limit)
 {

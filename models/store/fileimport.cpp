@@ -1,4 +1,3 @@
-#include "bulkinsert.h"
 #include "importwriter.h"
 #include "sqlitestmt.h"
 #include "store.h"
