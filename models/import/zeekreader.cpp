@@ -1,5 +1,7 @@
 #include "zeekreader.h"
 
+#include <algorithm>
+
 #include "textparse.h"
 #include "timeutil.h"
 
@@ -164,7 +166,7 @@ void ZeekTsvReader::resetBlock()
     m_columnCount = 0;
 }
 
-void ZeekTsvReader::split(std::string_view line)
+size_t ZeekTsvReader::split(std::string_view line, size_t limit)
 {
     m_fields.clear();
     const std::string_view sep = m_separator;
@@ -173,10 +175,12 @@ void ZeekTsvReader::split(std::string_view line)
         const char *p = line.data();
         const char *end = p + line.size();
         while (true) {
+            if (m_fields.size() == limit)
+                return limit + 1 + static_cast<size_t>(std::count(p, end, c));
             const auto *hit = static_cast<const char *>(std::memchr(p, c, static_cast<size_t>(end - p)));
             if (!hit) {
                 m_fields.emplace_back(p, static_cast<size_t>(end - p));
-                return;
+                return m_fields.size();
             }
             m_fields.emplace_back(p, static_cast<size_t>(hit - p));
             p = hit + 1;
@@ -187,7 +191,7 @@ void ZeekTsvReader::split(std::string_view line)
         const size_t hit = line.find(sep, start);
         if (hit == std::string_view::npos) {
             m_fields.push_back(line.substr(start));
-            return;
+            return m_fields.size();
         }
         m_fields.push_back(line.substr(start, hit - start));
         start = hit + sep.size();
@@ -217,6 +221,7 @@ void ZeekTsvReader::setFields(std::string_view names, int64_t lineNumber)
         else if (n == "rcode")
             m_rcode = index;
     }
+    m_needed = size_t(1 + std::max({m_ts, m_client, m_server, m_query, m_qtype, m_qtypeName, m_rcode}));
     m_haveFields = true;
     m_blockError.clear();
     std::string missing;
@@ -288,10 +293,10 @@ LineBasedReader::LineResult ZeekTsvReader::parseLine(std::string_view line, int6
     if (!m_blockError.empty())
         return reject(m_blockError);
 
-    split(line);
-    if (m_fields.size() != m_columnCount) {
+    const size_t columns = split(line, m_needed);
+    if (columns != m_columnCount) {
         m_reason = "expected " + std::to_string(m_columnCount) + " columns (from #fields), found " +
-                   std::to_string(m_fields.size());
+                   std::to_string(columns);
         return reject(m_reason);
     }
     const auto isUnset = [this](std::string_view f) {

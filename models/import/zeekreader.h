@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+
 #include "jsonlinescanner.h"
 #include "linebasedreader.h"
 
@@ -31,7 +33,9 @@ private:
     void parseHeader(std::string_view line, int64_t lineNumber);
     void setFields(std::string_view names, int64_t lineNumber);
     void resetBlock();
-    void split(std::string_view line);
+    // Splits the first `limit` fields into m_fields; returns how many fields the whole line has (the
+    // rest are only counted: the columns after the last one read are never looked at).
+    size_t split(std::string_view line, size_t limit = SIZE_MAX);
 
     // Per block ("#separator" … "#close"):
     std::string m_separator;
@@ -41,6 +45,7 @@ private:
     bool m_haveFields = false;
     std::string m_blockError; // set when #fields lacks a required column: every data line is rejected
     size_t m_columnCount = 0;
+    size_t m_needed = 0; // fields up to the last column read
     int m_ts = -1, m_client = -1, m_server = -1, m_query = -1, m_qtype = -1, m_qtypeName = -1, m_rcode = -1;
 
     // Reused per line: no allocation in the hot path once they have grown.
