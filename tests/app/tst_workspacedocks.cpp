@@ -86,6 +86,12 @@ private slots:
             QVERIFY(Store::open(project, Store::Mode::Create, &error));
         }
         QVERIFY(window.openProject(project));
+        // After the import the records table indexes the lookups by time first, and says so meanwhile.
+        QStringList labelWhileIndexing;
+        connect(window.docks()->recordModel(), &RecordTableModel::indexBuilding, this, [&](bool building) {
+            if (building)
+                labelWhileIndexing << window.docks()->recordsPanel()->countLabel()->text();
+        });
         QSignalSpy finished(window.importController(), &ImportController::finished);
         auto *mime = new QMimeData;
         mime->setUrls({QUrl::fromLocalFile(log)});
@@ -116,6 +122,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(records->totalCount(), int64_t(40), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(records->rowCount(), 40, 10000);
         QCOMPARE(records->recordAt(0).name, QStringLiteral("mail1.trump-email.com"));
+        QVERIFY(!labelWhileIndexing.isEmpty());
+        QVERIFY2(labelWhileIndexing.first().contains(QStringLiteral("indexing the lookups by time")),
+                 qPrintable(labelWhileIndexing.first()));
+        QVERIFY(!window.docks()->recordsPanel()->countLabel()->text().contains(QStringLiteral("indexing")));
 
         // "Chart name" on a name row narrows to exactly that name.
         const QModelIndex name = domains->index(0, 0, trump);
