@@ -19,13 +19,20 @@ using namespace dnt;
 class TestReadJobRunner : public QObject
 {
     Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_path;
+
 private slots:
+    void initTestCase()
+    {
+        m_path = m_dir.filePath(QStringLiteral("p.dnstimeline"));
+        QString error;
+        QVERIFY2(Store::open(m_path, Store::Mode::Create, &error), qPrintable(error));
+    }
+
     void staleResultsAreDropped()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("p.dnstimeline"));
-        QString error;
-        QVERIFY2(Store::open(path, Store::Mode::Create, &error), qPrintable(error));
+        const QString path = m_path;
         ReadJobRunner runner;
         runner.setProjectPath(path);
         QVector<int> delivered;
@@ -67,10 +74,7 @@ private slots:
     // of large paints and waits for: a busy global pool stalled the GUI thread's painting for 580 ms.
     void jobsStayOutOfTheGlobalPool()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("p.dnstimeline"));
-        QString error;
-        QVERIFY2(Store::open(path, Store::Mode::Create, &error), qPrintable(error));
+        const QString path = m_path;
         ReadJobRunner runner;
         runner.setProjectPath(path);
         std::atomic<bool> release{false};

@@ -1,4 +1,4 @@
-#include "store.h"
+#include "storetestutil.h"
 
 #include <sqlite3.h>
 
@@ -6,6 +6,7 @@
 #include <QTest>
 
 using namespace dnt;
+using namespace dnt::test;
 
 // Turns a current project's roll-ups back into the layout of schema 5 and before (one row per minute
 // key), as an older DNS Timeline wrote them. Test times are whole seconds after 1970 or whole days
@@ -134,22 +135,13 @@ private slots:
         QStringList packedByImport;
         {
             auto store = Store::open(path, Store::Mode::Create, &error);
-            FileRecord f;
-            f.path = QStringLiteral("x.log");
-            f.format = QStringLiteral("zeek");
-            auto imp = store->beginFileImport(f, &error);
-            QVERIFY2(imp, qPrintable(error));
             // Three days, minutes with several clients, repeated keys, and times before 1970.
-            for (int i = 0; i < 3000; ++i) {
-                LookupRecord r;
-                r.timeUs = (int64_t(i % 2 ? 1469646000 : -86400 * 3) + int64_t(i) * 97) * 1000000;
-                r.client = i % 5 ? "10.0.0.1" : (i % 3 ? "10.0.0.2" : "10.0.0.3");
-                r.name = i % 7 ? "a.example" : "b.example";
-                QVERIFY(imp->add(r, &error));
-            }
-            f.sha256 = QStringLiteral("00");
-            f.accepted = 3000;
-            QVERIFY2(imp->commit(f, &error), qPrintable(error));
+            std::vector<Rec> recs;
+            for (int i = 0; i < 3000; ++i)
+                recs.push_back({(int64_t(i % 2 ? 1469646000 : -86400 * 3) + int64_t(i) * 97) * 1000000,
+                                i % 5 ? "10.0.0.1" : (i % 3 ? "10.0.0.2" : "10.0.0.3"), "",
+                                i % 7 ? "a.example" : "b.example", 1, 0, i + 1});
+            QCOMPARE(importRecords(store.get(), recs, QStringLiteral("x.log"), fakeSha("x")), QString());
             packedByImport = packedRows(store.get());
             QCOMPARE(packedByImport.size() > 8, true);
             QVERIFY(sqlite3_exec(store->handle(), kV5Rollups, nullptr, nullptr, nullptr) == SQLITE_OK);
@@ -176,21 +168,11 @@ private slots:
         QString error;
         {
             auto store = Store::open(path, Store::Mode::Create, &error);
-            FileRecord f;
-            f.path = QStringLiteral("x.log");
-            f.format = QStringLiteral("zeek");
-            auto imp = store->beginFileImport(f, &error);
-            QVERIFY2(imp, qPrintable(error));
-            for (int i = 0; i < 500; ++i) {
-                LookupRecord r;
-                r.timeUs = int64_t(1469646000 + i * 37) * 1000000;
-                r.client = i % 3 ? "10.0.0.1" : "10.0.0.2";
-                r.name = i % 2 ? "a.example" : "b.example";
-                QVERIFY(imp->add(r, &error));
-            }
-            f.sha256 = QStringLiteral("00");
-            f.accepted = 500;
-            QVERIFY2(imp->commit(f, &error), qPrintable(error));
+            std::vector<Rec> recs;
+            for (int i = 0; i < 500; ++i)
+                recs.push_back({int64_t(1469646000 + i * 37) * 1000000, i % 3 ? "10.0.0.1" : "10.0.0.2", "",
+                                i % 2 ? "a.example" : "b.example", 1, 0, i + 1});
+            QCOMPARE(importRecords(store.get(), recs, QStringLiteral("x.log"), fakeSha("x")), QString());
             // Back to version 2, as an older DNS Timeline wrote it.
             QVERIFY(sqlite3_exec(store->handle(), kV5Rollups, nullptr, nullptr, nullptr) == SQLITE_OK);
             QVERIFY(sqlite3_exec(store->handle(), "DROP TABLE minute_total; DROP TABLE rejected_lines; DROP TABLE removed_files; "
