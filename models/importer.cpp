@@ -1,5 +1,6 @@
 #include "importer.h"
 
+#include "formathints.h"
 #include "inputstream.h"
 #include "reader.h"
 #include "timeutil.h"
@@ -7,10 +8,33 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLocale>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace dnt {
 
-QString FileImportReport::summaryLine() const
+namespace {
+
+QString count(int64_t n, bool grouped)
+{
+    return grouped ? QLocale().toString(qlonglong(n)) : QString::number(n);
+}
+
+} // namespace
+
+QString FileImportReport::skippedText(bool grouped) const
+{
+    QStringList parts;
+    for (const SkipCount &s : skippedBy)
+        parts.append(QStringLiteral("%1 %2").arg(count(s.count, grouped), s.reason));
+    return parts.join(QStringLiteral(", "));
+}
+
+QString FileImportReport::summaryLine(bool grouped) const
 {
     const QString name = path;
     switch (outcome) {
@@ -19,6 +43,8 @@ QString FileImportReport::summaryLine() const
         return QStringLiteral("%1: not imported: %2").arg(name, message);
     case Outcome::Cancelled:
         return QStringLiteral("%1: cancelled, nothing imported").arg(name);
+    case Outcome::NothingToImport:
+        return QStringLiteral("%1: nothing to import: %2").arg(name, message);
     case Outcome::Imported:
         break;
     }
@@ -32,13 +58,13 @@ QString FileImportReport::summaryLine() const
     if (record.year)
         assumed += yearInferred ? QStringLiteral("; year %1 inferred from the file date").arg(record.year)
                                 : QStringLiteral("; year %1 as given").arg(record.year);
-    return QStringLiteral("%1: %2 lookups, %3 skipped, %4 rejected (%5)%6%7")
-        .arg(name)
-        .arg(record.accepted)
-        .arg(record.skipped)
-        .arg(record.rejected)
-        .arg(format)
-        .arg(range, assumed);
+    for (const QString &note : notes)
+        assumed += QStringLiteral("; ") + note;
+    // What "skipped" means for this file: lines that are not lookups, by kind.
+    const QString skipped = record.skipped > 0 ? QStringLiteral("; skipped: %1").arg(skippedText(grouped)) : QString();
+    return QStringLiteral("%1: %2 lookups, %3 skipped, %4 rejected (%5)%6%7%8")
+        .arg(name, count(record.accepted, grouped), count(record.skipped, grouped), count(record.rejected, grouped),
+             format, range, assumed, skipped);
 }
 
 int64_t ImportReport::accepted() const
@@ -98,7 +124,38 @@ public:
                 {line, QString::fromUtf8(reason.data(), static_cast<qsizetype>(reason.size()))});
     }
 
-    void onSkipped(int64_t, std::string_view) override { ++m_report->record.skipped; }
+    void onSkipped(int64_t, std::string_view reason) override
+    {
+        ++m_report->record.skipped;
+        // Readers pass a handful of fixed reasons, mostly the same one in a row: a short list will do.
+        if (m_lastSkip < m_skips.size() && m_skips[m_lastSkip].first == reason) {
+            ++m_skips[m_lastSkip].second;
+            return;
+        }
+        for (size_t i = 0; i < m_skips.size(); ++i)
+            if (m_skips[i].first == reason) {
+                ++m_skips[i].second;
+                m_lastSkip = i;
+                return;
+            }
+        if (m_skips.size() < FileImportReport::kMaxSkipReasons) {
+            m_skips.emplace_back(std::string(reason), 1);
+            m_lastSkip = m_skips.size() - 1;
+        } else {
+            ++m_otherSkips;
+        }
+    }
+
+    // The skip reasons, most frequent first, into the report.
+    void finishSkips()
+    {
+        std::stable_sort(m_skips.begin(), m_skips.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+        m_report->skippedBy.clear();
+        for (const auto &[reason, n] : m_skips)
+            m_report->skippedBy.append({QString::fromStdString(reason), n});
+        if (m_otherSkips > 0)
+            m_report->skippedBy.append({QStringLiteral("other lines"), m_otherSkips});
+    }
 
     bool cancelled() const { return m_cancelled; }
     QString dbError() const { return m_dbError; }
@@ -110,6 +167,9 @@ private:
     bool m_cancelled = false;
     bool m_failed = false; // a rejected line could not be stored: stop at the next record
     QString m_dbError;
+    std::vector<std::pair<std::string, int64_t>> m_skips;
+    size_t m_lastSkip = 0;
+    int64_t m_otherSkips = 0;
 };
 
 // Wraps a stream so that progress is reported while the reader pulls bytes.
@@ -135,7 +195,7 @@ private:
 
 } // namespace
 
-QString detectFileFormat(const QString &path, QString *error)
+QString detectFileFormat(const QString &path, QString *error, QString *unrecognised)
 {
     QString e;
     auto stream = InputStream::openFile(path, &e);
@@ -144,7 +204,12 @@ QString detectFileFormat(const QString &path, QString *error)
             *error = e;
         return {};
     }
-    return detectFormat(stream->peek(64 * 1024));
+    const QByteArray head = stream->peek(64 * 1024);
+    const QString format = detectFormat(head);
+    if (format.isEmpty() && unrecognised)
+        *unrecognised = explainUnrecognised(std::string_view(head.constData(), static_cast<size_t>(head.size())))
+                            .join(QStringLiteral("; "));
+    return format;
 }
 
 Importer::Importer(Store *store, ImportOptions options) : m_store(store), m_options(std::move(options)) {}
@@ -188,10 +253,20 @@ FileImportReport Importer::importFile(const QString &path, int fileIndex, int fi
 
     QString format = m_options.formatByFile.value(path, m_options.format);
     if (format.isEmpty() || format == QLatin1String("auto")) {
-        format = detectFormat(stream->peek(64 * 1024));
+        const QByteArray head = stream->peek(64 * 1024);
+        if (head.isEmpty() && stream->errorString().isEmpty()) {
+            // An empty log is no evidence of anything, and no error either.
+            report.outcome = FileImportReport::Outcome::NothingToImport;
+            report.message = QStringLiteral("the file is empty; not added to the project");
+            return report;
+        }
+        format = detectFormat(head);
         if (format.isEmpty()) {
-            report.message = QStringLiteral("%1: unrecognised log format (known formats: %2); name one with --format")
-                                 .arg(path, knownFormats().join(QStringLiteral(", ")));
+            const QStringList hints =
+                explainUnrecognised(std::string_view(head.constData(), static_cast<size_t>(head.size())));
+            report.message = QStringLiteral("%1: unrecognised log format: %2; name its format with --format (known "
+                                            "formats: %3)")
+                                 .arg(path, hints.join(QStringLiteral("; ")), knownFormats().join(QStringLiteral(", ")));
             return report;
         }
     }
@@ -231,6 +306,7 @@ FileImportReport Importer::importFile(const QString &path, int fileIndex, int fi
     ProgressStream progressStream(*stream, tick);
     StoreSink sink(writer.get(), &report, m_cancel);
     const ReadStatus status = reader->read(progressStream, sink, &error);
+    sink.finishSkips();
 
     if (sink.cancelled()) {
         writer->rollback();
@@ -251,6 +327,26 @@ FileImportReport Importer::importFile(const QString &path, int fileIndex, int fi
 
     report.record.zone = reader->assumedZone();
     report.record.year = reader->assumedYear();
+    report.notes = reader->notes();
+    // Nothing read is nothing to keep: a file that adds no lookup is not added, so that it never blocks
+    // importing the same bytes again (by SHA-256) once the right format is chosen.
+    if (report.record.accepted == 0) {
+        writer->rollback();
+        if (report.record.rejected > 0) {
+            report.outcome = FileImportReport::Outcome::Failed;
+            const ImportProblem &first = report.problems.first();
+            report.message = QStringLiteral("every data line was rejected as %1 (%2 rejected, first at line %3: %4); "
+                                            "the file was not added and can be imported again with its right format")
+                                 .arg(format, QString::number(report.record.rejected), QString::number(first.line), first.reason);
+        } else {
+            report.outcome = FileImportReport::Outcome::NothingToImport;
+            report.message = report.record.skipped > 0
+                                 ? QStringLiteral("no lookups as %1, only skipped lines (%2); not added to the project")
+                                       .arg(format, report.skippedText())
+                                 : QStringLiteral("the file holds no lines to read; not added to the project");
+        }
+        return report;
+    }
     report.zoneDefaulted = !report.record.zone.isEmpty() && m_options.reader.zone.isEmpty();
     report.yearInferred = report.record.year != 0 && m_options.reader.year == 0;
     report.record.sha256 = QString::fromLatin1(stream->sha256Hex());

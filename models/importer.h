@@ -21,9 +21,20 @@ struct ImportProblem
     QString reason;
 };
 
+// How many lines of one kind were skipped (passed over as not lookups), e.g. 7 × "DNS response".
+struct SkipCount
+{
+    QString reason;
+    int64_t count = 0;
+};
+
 struct FileImportReport
 {
-    enum class Outcome { Imported, Duplicate, Failed, Cancelled };
+    // Imported: added to the project. NothingToImport: read without a single lookup and without a
+    //   rejected line (an empty log, or only responses / non-query lines): not an error, and not added,
+    //   so it blocks nothing. Failed: includes a file whose every data line was rejected (often a
+    //   format that does not fit it): not added, so it can be imported again with the right format.
+    enum class Outcome { Imported, NothingToImport, Duplicate, Failed, Cancelled };
 
     QString path;
     Outcome outcome = Outcome::Failed;
@@ -31,13 +42,21 @@ struct FileImportReport
     QString message;               // why it failed / was refused; empty when imported
     FileRecord record;             // counts, hash, time range (also filled for failures, as far as known)
     QVector<ImportProblem> problems; // the first kMaxReportedProblems rejected lines
+    QVector<SkipCount> skippedBy;  // why lines were skipped, most frequent first (at most kMaxSkipReasons)
+    QStringList notes;             // what the reader had to assume (Reader::notes())
     bool zoneDefaulted = false;    // the format has no zone and none was given: UTC was assumed
     bool yearInferred = false;     // the format has no year and none was given: inferred
     static constexpr int kMaxReportedProblems = 20;
+    static constexpr int kMaxSkipReasons = 8; // further reasons are counted as "other lines"
 
-    bool ok() const { return outcome == Outcome::Imported; }
+    // Not a failure: imported, or nothing in it to import.
+    bool ok() const { return outcome == Outcome::Imported || outcome == Outcome::NothingToImport; }
+    bool added() const { return outcome == Outcome::Imported; }
     // One line for the CLI: "dns.log: 1234 lookups, 2 skipped, 1 rejected, 2016-05-04T… – 2016-09-23T…"
-    QString summaryLine() const;
+    // (figures with thousands separators when grouped is set, as the GUI shows them).
+    QString summaryLine(bool grouped = false) const;
+    // "7 DNS response, 2 not a query line" (empty when nothing was skipped).
+    QString skippedText(bool grouped = false) const;
 };
 
 struct ImportReport
@@ -56,7 +75,8 @@ struct ImportOptions
 };
 
 // The format a file looks like, from its first bytes (decompressed); empty if unknown or unreadable.
-QString detectFileFormat(const QString &path, QString *error = nullptr);
+// For an unknown one, *unrecognised says what the file resembles and what it lacks (explainUnrecognised).
+QString detectFileFormat(const QString &path, QString *error = nullptr, QString *unrecognised = nullptr);
 
 // Imports files into an open project, one transaction per file. Runs on whatever thread calls it
 // (the CLI's main thread, or a worker thread for the GUI); the Store must belong to that thread.

@@ -7,6 +7,7 @@
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QToolButton>
@@ -69,19 +70,40 @@ QString ImportUi::progressText() const
 QString ImportUi::reportText(const ImportReport &report)
 {
     QString text;
+    const QLocale locale;
     for (const auto &f : report.files) {
-        text += f.summaryLine() + QLatin1Char('\n');
-        if (f.ok() && f.record.rejected > 0) {
+        text += f.summaryLine(true) + QLatin1Char('\n');
+        // Also for a file that failed because every line was rejected: its first reasons say why.
+        if (f.record.rejected > 0 && f.outcome != FileImportReport::Outcome::Cancelled) {
             for (const auto &p : f.problems)
-                text += QStringLiteral("    line %1: %2\n").arg(p.line).arg(p.reason);
+                text += QStringLiteral("    line %1: %2\n").arg(locale.toString(qlonglong(p.line)), p.reason);
             if (f.record.rejected > f.problems.size())
-                text += QStringLiteral("    … and %1 more rejected lines\n")
-                            .arg(f.record.rejected - f.problems.size());
+                text += tr("    … and %1 more rejected lines\n")
+                            .arg(locale.toString(qlonglong(f.record.rejected - f.problems.size())));
         }
     }
     if (report.cancelled)
         text += tr(
             "Import cancelled: the file being read was rolled back; the project is as it was before it.\n");
+    return text;
+}
+
+QString ImportUi::summaryText(const ImportReport &report)
+{
+    int added = 0, failed = 0, empty = 0;
+    for (const auto &f : report.files) {
+        added += f.added() ? 1 : 0;
+        failed += f.ok() ? 0 : 1;
+        empty += f.outcome == FileImportReport::Outcome::NothingToImport ? 1 : 0;
+    }
+    const QLocale locale;
+    QString text = tr("%1 of %2 files imported, %3 lookups added.")
+                       .arg(locale.toString(added), locale.toString(qlonglong(report.files.size())),
+                            locale.toString(qlonglong(report.accepted())));
+    if (failed > 0)
+        text += QLatin1Char(' ') + tr("%1 failed (see below).").arg(locale.toString(failed));
+    if (empty > 0)
+        text += QLatin1Char(' ') + tr("%1 had nothing to import.").arg(locale.toString(empty));
     return text;
 }
 
@@ -92,17 +114,15 @@ void ImportUi::showReport(QWidget *parent, const ImportReport &report, bool moda
     dialog->setWindowTitle(tr("Import report"));
     auto *summary = new QLabel(dialog);
     summary->setTextFormat(Qt::PlainText);
-    int ok = 0;
-    for (const auto &f : report.files)
-        ok += f.ok() ? 1 : 0;
-    summary->setText(tr("%1 of %2 files imported, %3 lookups added.")
-                         .arg(ok)
-                         .arg(report.files.size())
-                         .arg(report.accepted()));
+    summary->setText(summaryText(report));
     auto *details = new QPlainTextEdit(dialog);
     details->setReadOnly(true);
     details->setPlainText(reportText(report));
-    details->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Long paths and reasons wrap rather than hide behind a horizontal scroll bar.
+    details->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    details->setObjectName(QStringLiteral("importReportDetails"));
+    summary->setObjectName(QStringLiteral("importReportSummary"));
+    summary->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
     auto *layout = new QVBoxLayout(dialog);

@@ -24,6 +24,8 @@ class ImportUi : public QObject
 public:
     ImportUi(ImportController *controller, QWidget *parentWindow);
 
+    // The dialog's first line: "2 of 3 files imported, 1,234 lookups added. 1 failed (see below)."
+    static QString summaryText(const ImportReport &report);
     // Text of the report as shown in the dialog (plain text).
     static QString reportText(const ImportReport &report);
     // Shows the report; modal unless `modal` is false (tests).
