@@ -45,6 +45,22 @@ void civilOf(int64_t us, int *y, int *m, int *d)
 
 } // namespace
 
+std::string_view withoutSyslogPriority(std::string_view line)
+{
+    // "<" 1-3 digits ">" (PRI is 0..191)
+    if (line.size() < 3 || line[0] != '<')
+        return line;
+    size_t i = 1;
+    while (i < line.size() && i <= 3 && line[i] >= '0' && line[i] <= '9')
+        ++i;
+    if (i == 1 || i >= line.size() || line[i] != '>')
+        return line;
+    line.remove_prefix(i + 1);
+    if (line.size() > 2 && line[0] == '1' && line[1] == ' ')
+        line.remove_prefix(2); // RFC 5424 VERSION
+    return line;
+}
+
 int monthFromName(std::string_view s)
 {
     if (s.size() != 3)
@@ -275,7 +291,7 @@ namespace
 bool syslogStampOnly(std::string_view line, CivilStamp *stamp)
 {
     std::string_view rest;
-    return parseSyslogStamp(line, stamp, &rest);
+    return parseSyslogStamp(withoutSyslogPriority(line), stamp, &rest);
 }
 
 } // namespace
@@ -300,6 +316,7 @@ const char *ZonedLineReader::leadingTime(std::string_view line, int64_t *us, std
 {
     const char *why = nullptr;
     CivilStamp civil;
+    line = withoutSyslogPriority(line);
     if (!line.empty() && line[0] >= '0' && line[0] <= '9') {
         const size_t space = line.find(' ');
         const std::string_view token = line.substr(0, space);
@@ -312,6 +329,7 @@ const char *ZonedLineReader::leadingTime(std::string_view line, int64_t *us, std
             const auto local = parseIso8601(token, true);
             if (!local)
                 return "bad ISO 8601 time stamp";
+            m_zoneUsed = true;
             int64_t year;
             unsigned month, day;
             int64_t days = *local / kUsPerDay;
@@ -338,12 +356,14 @@ const char *ZonedLineReader::leadingTime(std::string_view line, int64_t *us, std
             if (!parseClockTime(*rest, &civil.usOfDay, &used) || (used < rest->size() && (*rest)[used] != ' '))
                 return "bad time of day (expected HH:MM:SS.mmm)";
             *rest = used < rest->size() ? rest->substr(used + 1) : std::string_view();
+            m_zoneUsed = true;
             return civilToUtc(civil, m_clock, us, &why) ? nullptr : why;
         }
         return "unrecognised time stamp";
     }
     if (parseSyslogStamp(line, &civil, rest)) {
         m_sawYearless = true;
+        m_zoneUsed = true;
         if (!m_years.assignYear(&civil, &why))
             return why;
         return civilToUtc(civil, m_clock, us, &why) ? nullptr : why;

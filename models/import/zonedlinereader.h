@@ -20,6 +20,11 @@ struct CivilStamp {
     int64_t usOfDay = 0; // microseconds since local midnight
 };
 
+// A line without the "<PRI>" priority that syslog writes in front of a message when it forwards it
+// or when a daemon logs to a file through some syslog libraries ("<28>Jul 16 22:05:01 host named[1]: …"),
+// and without RFC 5424's version "1 " after it. Other lines are returned unchanged.
+std::string_view withoutSyslogPriority(std::string_view line);
+
 // Month abbreviation ("Jan" … "Dec", any case) to 1..12; 0 if it is none.
 int monthFromName(std::string_view s);
 
@@ -113,13 +118,14 @@ class ZonedLineReader : public LineBasedReader
 public:
     explicit ZonedLineReader(const ReaderOptions &options);
     ReadStatus read(InputStream &stream, RecordSink &sink, QString *error) override;
-    // The zone used for zone-less stamps ("UTC" when none was given).
-    QString assumedZone() const override { return m_clock.zoneName(); }
+    // The zone used for zone-less stamps ("UTC" when none was given); empty when every stamp carried
+    // its own offset, so that the report does not claim an assumption that was never made.
+    QString assumedZone() const override { return m_zoneUsed ? m_clock.zoneName() : QString(); }
     // The year of the first year-less line; 0 when the file had none.
     int assumedYear() const override { return m_sawYearless ? m_years.firstYear() : 0; }
 
 protected:
-    // The time stamp at the start of line, as UTC µs in *us; *rest is the text after it.
+    // The time stamp at the start of line (after a syslog "<PRI>"), as UTC µs in *us; *rest is the text after it.
     // Returns nullptr on success, else why the stamp is unusable.
     const char *leadingTime(std::string_view line, int64_t *us, std::string_view *rest);
 
@@ -127,6 +133,7 @@ private:
     ZoneConverter m_clock;
     YearTracker m_years;
     bool m_sawYearless = false;
+    bool m_zoneUsed = false;
 };
 
 } // namespace dnt

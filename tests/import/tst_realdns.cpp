@@ -235,7 +235,9 @@ void TstRealDns::perFormat()
     CountSink sink;
     QString zone;
     readFile(format, file, options, &sink, &zone);
-    QCOMPARE(zone, QStringLiteral("UTC"));
+    // Epoch and "…Z" stamps assume no zone; the others were read in the default UTC.
+    const bool exact = file == QLatin1String("bind-iso8601-utc.log") || file == QLatin1String("unbound.log");
+    QCOMPARE(zone, exact ? QString() : QStringLiteral("UTC"));
     compareCounts(sink.counts, m_sent);
 }
 
