@@ -27,6 +27,22 @@ bool queryFields(std::string_view message, std::string_view f[4])
     return textlog::nextToken(&message).empty() && isClass(f[3]);
 }
 
+// Whether a token is a word of one of Unbound's own messages ("resolving", "processQueryTargets:")
+// rather than a client address: it has a character no address can have. A token made only of address
+// characters that is still no address is a broken query line, and stays a rejection.
+bool isMessageWord(std::string_view s)
+{
+    for (char c : s) {
+        if (c == '%')
+            return false; // scope of an IPv6 address: anything may follow
+        const bool addressChar = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ||
+                                 c == '.' || c == ':';
+        if (!addressChar)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int UnboundReader::detect(std::string_view head)
@@ -55,6 +71,11 @@ LineBasedReader::LineResult UnboundReader::parseLine(std::string_view line, int6
     std::string_view f[4];
     if (info == std::string_view::npos || !queryFields(line.substr(info + 7), f)) {
         sink.onSkipped(lineNumber, "not a query line");
+        return LineResult::Continue;
+    }
+    // verbosity 2+ writes "info: resolving NAME TYPE CLASS" and the like in the query line's shape
+    if (isMessageWord(f[0])) {
+        sink.onSkipped(lineNumber, "Unbound message, not a query line");
         return LineResult::Continue;
     }
     const auto reject = [&](const char *why, std::string_view value) {
