@@ -40,10 +40,59 @@ bool startsWith(std::string_view s, std::string_view p)
 
 } // namespace
 
+bool DnsmasqReader::isUnstampedLine(std::string_view line)
+{
+    line = withoutSyslogPriority(line);
+    if (startsWith(line, "dnsmasq: "))
+        return true;
+    for (std::string_view program : {std::string_view("dnsmasq["), std::string_view("pihole-FTL[")}) {
+        if (!startsWith(line, program))
+            continue;
+        size_t i = program.size();
+        while (i < line.size() && line[i] >= '0' && line[i] <= '9')
+            ++i;
+        return i > program.size() && line.substr(i, 3) == "]: ";
+    }
+    return false;
+}
+
+QString DnsmasqReader::unstampedMessage()
+{
+    return QStringLiteral(
+        "these dnsmasq lines carry no time stamps (dnsmasq -d, --log-facility=- and docker logs write "
+        "none), so no lookup can be placed in time; log to syslog or to a file (--log-facility=/var/log/dnsmasq.log), "
+        "or take docker logs with --timestamps");
+}
+
+ReadStatus DnsmasqReader::read(InputStream &stream, RecordSink &sink, QString *error)
+{
+    // The first line decides: stderr output has no stamp on any line.
+    bool unstamped = false;
+    QByteArray head = stream.peek(64 * 1024);
+    if (!head.endsWith('\n'))
+        head.append('\n'); // forEachHeadLine leaves out an unterminated last line
+    textlog::forEachHeadLine(std::string_view(head.constData(), static_cast<size_t>(head.size())), [&](std::string_view line) {
+        if (isBlankLine(line))
+            return true;
+        unstamped = isUnstampedLine(line);
+        return false;
+    });
+    if (unstamped) {
+        if (error)
+            *error = unstampedMessage();
+        return ReadStatus::Failed;
+    }
+    return ZonedLineReader::read(stream, sink, error);
+}
+
 int DnsmasqReader::detect(std::string_view head)
 {
-    int queries = 0, lines = 0;
+    int queries = 0, lines = 0, unstamped = 0;
     textlog::forEachHeadLine(head, [&](std::string_view line) {
+        if (isUnstampedLine(line)) {
+            ++unstamped; // recognised, so that the reader can say why it cannot be imported
+            return unstamped < 3;
+        }
         const size_t d = line.find("dnsmasq[");
         const size_t f = line.find("pihole-FTL[");
         if (d != std::string_view::npos || f != std::string_view::npos) {
@@ -53,7 +102,9 @@ int DnsmasqReader::detect(std::string_view head)
         }
         return queries < 3;
     });
-    return queries > 0 ? 60 + queries * 10 : (lines > 0 ? 40 : 0);
+    if (queries > 0)
+        return 60 + queries * 10;
+    return lines > 0 || unstamped > 0 ? 40 : 0;
 }
 
 LineBasedReader::LineResult DnsmasqReader::parseLine(std::string_view line, int64_t lineNumber, RecordSink &sink)

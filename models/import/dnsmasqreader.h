@@ -14,6 +14,10 @@ namespace dnt
 // Only "query[TYPE]" lines are lookups: dnsmasq writes forwarded/reply/cached/config lines for the same
 // query, and "dnssec-query[…]" lines are its own upstream questions; those are skipped.
 // The syslog stamp has no year and no zone: see ZonedLineReader and YearTracker.
+// dnsmasq writing to stderr (-d, --log-facility=-, and so docker logs) stamps nothing:
+//   dnsmasq: query[A] www.example.test from 192.0.2.1        (-d)
+//   dnsmasq[15279]: query[A] www.example.test from 192.0.2.1 (--log-facility=-)
+// Such a file is recognised and refused with a message that says how to get stamped lines.
 // Runs on the importing thread; one instance per file.
 class DnsmasqReader : public ZonedLineReader
 {
@@ -21,6 +25,11 @@ public:
     explicit DnsmasqReader(const ReaderOptions &options = {}) : ZonedLineReader(options) {}
     QString formatName() const override { return QStringLiteral("dnsmasq"); }
     static int detect(std::string_view head);
+    ReadStatus read(InputStream &stream, RecordSink &sink, QString *error) override;
+    // Whether a line is dnsmasq's own unstamped stderr form (see above).
+    static bool isUnstampedLine(std::string_view line);
+    // Why such a file cannot be imported, and how to log with time stamps.
+    static QString unstampedMessage();
 
 protected:
     LineResult parseLine(std::string_view line, int64_t lineNumber, RecordSink &sink) override;
