@@ -23,7 +23,8 @@ struct ReaderOptions
     QString path;                 // the file itself, for formats read through their own library
     QList<int> ports{53};         // pcap: UDP/TCP ports that carry DNS (5353 mDNS, 5355 LLMNR on request)
     bool resolverQueries = false; // dnstap: also count RESOLVER_QUERY messages
-    QString csvColumns;           // csv: "time=ts,client=src,name=query,type=qtype"
+    QString csvColumns;           // csv: "time=ts,client=src,name=query,type=qtype", or 1-based positions "time=1,name=9"
+    bool csvNoHeader = false;     // csv: the first row is data; csvColumns gives positions
     QString csvTimeFormat;        // csv: how the time column is written
     QString csvDelimiter;         // csv: "," "\t" ";" "|"; empty = detect from the header
 };
@@ -43,6 +44,9 @@ public:
     // the year used for year-less times (0 when the format carries its own), recorded with the file.
     virtual QString assumedZone() const { return {}; }
     virtual int assumedYear() const { return 0; }
+    // After read(): other assumptions the file did not settle, one sentence each, for the import
+    // report ("day/month order assumed D/M/YYYY: no date in the file has a day above 12").
+    virtual QStringList notes() const { return {}; }
 };
 
 // The formats this build knows. Names are the CLI's --format values.

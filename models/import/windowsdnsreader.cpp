@@ -1,6 +1,8 @@
 #include "windowsdnsreader.h"
 
+#include "bindreader.h"
 #include "docformatsupport.h"
+#include "linereader.h"
 #include "textparse.h"
 #include "timeutil.h"
 
@@ -10,36 +12,68 @@ namespace dnt
 namespace windowsdns
 {
 
-const char *parseLocalTime(std::string_view date, std::string_view time, std::string_view ampm, int64_t *us)
+namespace
 {
+
+struct DateParts {
     int a = 0, b = 0, c = 0;
+    char sep = 0;
+    bool yearFirst = false;
+};
+
+const char *splitDate(std::string_view date, DateParts *d)
+{
     size_t pos = 0;
-    int year, month, day;
-    if (!docfmt::readNumber(date, &pos, -4, &a) || pos >= date.size())
+    if (!docfmt::readNumber(date, &pos, -4, &d->a) || pos >= date.size())
         return "date is not a number";
-    const char sep = date[pos];
-    if (sep != '/' && sep != '.' && sep != '-')
+    d->sep = date[pos];
+    if (d->sep != '/' && d->sep != '.' && d->sep != '-')
         return "date separator is not / . or -";
-    const bool isoOrder = sep == '-' && pos == 4;
+    d->yearFirst = pos == 4;
     ++pos;
-    if (!docfmt::readNumber(date, &pos, -2, &b) || pos >= date.size() || date[pos] != sep)
+    if (!docfmt::readNumber(date, &pos, -2, &d->b) || pos >= date.size() || date[pos] != d->sep)
         return "date is not three numbers";
     ++pos;
-    if (!docfmt::readNumber(date, &pos, isoOrder ? -2 : 4, &c) || pos != date.size())
-        return "date needs a four-digit year";
-    if (isoOrder)
-        year = a, month = b, day = c;
-    else if (sep == '/' && !ampm.empty())
-        year = c, month = a, day = b; // en-US
-    else if (sep == '/' || sep == '.')
-        year = c, month = b, day = a; // 24-hour locales write the day first
+    if (!docfmt::readNumber(date, &pos, d->yearFirst ? -2 : 4, &d->c) || pos != date.size())
+        return d->yearFirst ? "date is not YYYY/M/D" : "date needs a four-digit year at one end";
+    return nullptr;
+}
+
+} // namespace
+
+std::optional<DateOrder> dateOrderOf(std::string_view date)
+{
+    DateParts d;
+    if (splitDate(date, &d) || d.yearFirst || d.sep == '.')
+        return std::nullopt;
+    if (d.a > 12 && d.a <= 31 && d.b >= 1 && d.b <= 12)
+        return DateOrder::DayFirst;
+    if (d.b > 12 && d.b <= 31 && d.a >= 1 && d.a <= 12)
+        return DateOrder::MonthFirst;
+    return std::nullopt;
+}
+
+const char *parseLocalTime(std::string_view date, std::string_view time, std::string_view ampm, DateOrder order,
+                           int64_t *us, bool *ambiguous)
+{
+    DateParts d;
+    if (const char *why = splitDate(date, &d))
+        return why;
+    int year, month, day;
+    if (d.yearFirst)
+        year = d.a, month = d.b, day = d.c; // no locale writes year, day, month
+    else if (d.sep == '.' || order == DateOrder::DayFirst)
+        year = d.c, month = d.b, day = d.a;
     else
-        return "date with - must be YYYY-MM-DD";
+        year = d.c, month = d.a, day = d.b;
+    if (ambiguous)
+        *ambiguous = !d.yearFirst && d.sep != '.' && d.a != d.b && d.a <= 12 && d.b <= 12;
     if (month < 1 || month > 12 || day < 1 || day > 31)
-        return "no such month or day";
+        return order == DateOrder::DayFirst ? "no such month or day (the file's dates are D/M/YYYY)"
+                                            : "no such month or day (the file's dates are M/D/YYYY)";
 
     int h = 0, m = 0, s = 0;
-    pos = 0;
+    size_t pos = 0;
     if (!docfmt::readNumber(time, &pos, -2, &h) || pos >= time.size() || time[pos] != ':')
         return "time is not H:MM:SS";
     ++pos;
@@ -108,7 +142,20 @@ bool startsWithDigit(std::string_view s)
 
 } // namespace
 
-WindowsDnsReader::WindowsDnsReader(const ReaderOptions &options) : m_clock(options.zone) {}
+WindowsDnsReader::WindowsDnsReader(const ReaderOptions &options) : m_clock(options.zone), m_path(options.path) {}
+
+bool WindowsDnsReader::findDateOrder(std::string_view line)
+{
+    if (!startsWithDigit(line))
+        return false;
+    size_t pos = 0;
+    const auto order = windowsdns::dateOrderOf(docfmt::nextToken(line, &pos));
+    if (!order)
+        return false;
+    m_orderKnown = true;
+    m_dayFirst = *order == windowsdns::DateOrder::DayFirst;
+    return true;
+}
 
 ReadStatus WindowsDnsReader::read(InputStream &stream, RecordSink &sink, QString *error)
 {
@@ -117,7 +164,34 @@ ReadStatus WindowsDnsReader::read(InputStream &stream, RecordSink &sink, QString
             *error = QStringLiteral("unknown time zone \"%1\"").arg(m_clock.zoneName());
         return ReadStatus::Failed;
     }
+    m_orderKnown = m_orderAssumed = m_sawAmbiguous = false;
+    // The day/month order is one per file: look for a date that settles it, first in the bytes at
+    // hand, then (for a file) through the whole file once more.
+    const QByteArray head = stream.peek(64 * 1024);
+    textlog::forEachHeadLine(std::string_view(head.constData(), static_cast<size_t>(head.size())),
+                             [this](std::string_view line) { return !findDateOrder(line); });
+    if (!m_orderKnown && !m_path.isEmpty()) {
+        QString ignored; // unreadable now: the read below reports it
+        if (auto again = InputStream::openFile(m_path, &ignored)) {
+            LineReader lines(*again);
+            std::string_view line;
+            LineReader::Status status;
+            while ((status = lines.next(&line)) != LineReader::Status::End && status != LineReader::Status::Error)
+                if (status == LineReader::Status::Line && findDateOrder(line))
+                    break;
+        }
+    }
     return LineBasedReader::read(stream, sink, error);
+}
+
+QStringList WindowsDnsReader::notes() const
+{
+    if (!m_orderAssumed || !m_sawAmbiguous)
+        return {};
+    return {m_dayFirst ? QStringLiteral("dates read as D/M/YYYY (day first, as 24-hour locales write them): no date "
+                                        "in the file has a day above 12 to settle the order")
+                       : QStringLiteral("dates read as M/D/YYYY (month first, as en-US writes them with AM/PM): no "
+                                        "date in the file has a day above 12 to settle the order")};
 }
 
 int WindowsDnsReader::detect(std::string_view head)
@@ -208,7 +282,16 @@ LineBasedReader::LineResult WindowsDnsReader::parseLine(std::string_view line, i
     LookupRecord record;
     record.line = lineNumber;
     int64_t local = 0;
-    if (const char *why = windowsdns::parseLocalTime(date, time, ampm, &local)) {
+    if (!m_orderKnown) {
+        // Nothing in the file settles it: en-US (the default install) writes AM/PM with month first.
+        m_orderKnown = m_orderAssumed = true;
+        m_dayFirst = ampm.empty();
+    }
+    bool ambiguous = false;
+    const auto order = m_dayFirst ? windowsdns::DateOrder::DayFirst : windowsdns::DateOrder::MonthFirst;
+    const char *timeProblem = windowsdns::parseLocalTime(date, time, ampm, order, &local, &ambiguous);
+    m_sawAmbiguous = m_sawAmbiguous || (!timeProblem && ambiguous);
+    if (const char *why = timeProblem) {
         m_reason = "bad date/time ";
         appendQuoted(&m_reason, line.substr(0, static_cast<size_t>(time.data() + time.size() - line.data())));
         m_reason += ": ";

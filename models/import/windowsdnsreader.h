@@ -3,6 +3,7 @@
 #include "linebasedreader.h"
 #include "localclock.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,11 +15,14 @@ namespace dnt
 //   (3)www(7)example(3)com(0)
 // A lookup is a received ("Rcv") standard query: no "R" response marker, opcode "Q". Sent packets,
 // received responses, notifies and updates are skipped; the header block and non-PACKET lines too.
-// The date is written in the server's locale without a zone; read in ReaderOptions::zone:
-//   "M/D/YYYY h:mm:ss AM|PM"   (en-US, the default; a slash date with AM/PM)
-//   "D/M/YYYY HH:mm:ss"        (a slash date with a 24-hour clock: en-GB, fr-FR …)
-//   "D.M.YYYY HH:mm:ss"        (de-DE, ru-RU …)
-//   "YYYY-MM-DD HH:mm:ss"      (ISO-style locales such as sv-SE)
+// The date is written in the server's locale without a zone; read in ReaderOptions::zone. Times are
+// "h:mm:ss AM|PM" or "HH:mm:ss". Dates:
+//   "YYYY/M/D", "YYYY-MM-DD", "YYYY.M.D"  (year first: zh-CN, ja-JP, sv-SE …)
+//   "D.M.YYYY"                            (de-DE, ru-RU …: always day first)
+//   "M/D/YYYY" or "D/M/YYYY" (also with -) (en-US or en-GB, fr-FR, nl-NL …)
+// Which of the last two a file uses is decided per file from its first date with a day above 12 (a
+// look-ahead over the file, through its own stream). A file without one is read month first when
+// its clock has AM/PM (en-US) and day first otherwise, and notes() says so.
 // Runs on the importing thread; one instance per file.
 class WindowsDnsReader : public LineBasedReader
 {
@@ -27,22 +31,37 @@ public:
     QString formatName() const override { return QStringLiteral("windows-dns"); }
     QString assumedZone() const override { return m_clock.zoneName(); }
     ReadStatus read(InputStream &stream, RecordSink &sink, QString *error) override;
+    QStringList notes() const override;
     static int detect(std::string_view head);
 
 protected:
     LineResult parseLine(std::string_view line, int64_t lineNumber, RecordSink &sink) override;
 
 private:
+    // Looks for the first line whose date settles the day/month order; true when found.
+    bool findDateOrder(std::string_view text);
+
     LocalClock m_clock;
+    QString m_path;
+    bool m_orderKnown = false;   // settled by the file, or assumed at the first unsettled date
+    bool m_dayFirst = false;
+    bool m_orderAssumed = false; // no date in the file settled it
+    bool m_sawAmbiguous = false; // a date was read whose day and month could swap
     std::string m_raw;
     std::string m_name;
 };
 
 namespace windowsdns
 {
-// Local civil time of a line's date and time tokens (ampm may be empty) as µs "as if UTC";
+enum class DateOrder { MonthFirst, DayFirst };
+// What a date token says about the order of a year-last slash/dash date: DayFirst when its first
+// number is above 12, MonthFirst when its second is; nullopt when it says nothing.
+std::optional<DateOrder> dateOrderOf(std::string_view date);
+// Local civil time of a line's date and time tokens (ampm may be empty) as µs "as if UTC", with
+// year-last slash/dash dates read in `order`; *ambiguous is set when day and month could swap.
 // nullptr on success, else why not.
-const char *parseLocalTime(std::string_view date, std::string_view time, std::string_view ampm, int64_t *us);
+const char *parseLocalTime(std::string_view date, std::string_view time, std::string_view ampm, DateOrder order,
+                           int64_t *us, bool *ambiguous = nullptr);
 // "(3)www(7)example(3)com(0)" into "www.example.com" (the root "(0)" into "."); nullptr or why not.
 const char *decodeName(std::string_view in, std::string *out);
 } // namespace windowsdns
