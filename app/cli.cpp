@@ -190,6 +190,9 @@ QString readImportOptions(const QCommandLineParser &p, ImportOptions *options)
     }
     options->reader.resolverQueries = p.isSet(QStringLiteral("resolver-queries"));
     options->reader.csvColumns = p.value(QStringLiteral("columns"));
+    options->reader.csvNoHeader = p.isSet(QStringLiteral("no-header"));
+    if (options->reader.csvNoHeader && options->reader.csvColumns.trimmed().isEmpty())
+        return QStringLiteral("--no-header needs --columns with positions, e.g. --columns time=1,client=4,name=9");
     options->reader.csvTimeFormat = p.value(QStringLiteral("time-format"));
     if (p.isSet(QStringLiteral("delimiter"))) {
         QString d = p.value(QStringLiteral("delimiter"));
@@ -238,6 +241,7 @@ int cmdImport(const QStringList &args)
     p.addOption({QStringLiteral("ports"), QStringLiteral("pcap: DNS ports."), QStringLiteral("LIST")});
     p.addOption({QStringLiteral("resolver-queries"), QStringLiteral("dnstap: also RESOLVER_QUERY.")});
     p.addOption({QStringLiteral("columns"), QStringLiteral("csv: column mapping."), QStringLiteral("MAP")});
+    p.addOption({QStringLiteral("no-header"), QStringLiteral("csv: the first row is data; --columns by position.")});
     p.addOption({QStringLiteral("time-format"), QStringLiteral("csv: time format."), QStringLiteral("FMT")});
     p.addOption({QStringLiteral("delimiter"), QStringLiteral("csv: delimiter."), QStringLiteral("CHAR")});
     QString error;
@@ -684,13 +688,17 @@ QString cliUsage()
         "  dnstimeline import PROJECT FILE... [--format auto|NAME] [--tz AREA/CITY] [--year YYYY]\n"
         "                    [--ports 53,5353] [--resolver-queries]\n"
         "                    [--columns time=ts,client=src,name=query,type=qtype] [--time-format FMT]\n"
-        "                    [--delimiter CHAR]\n"
+        "                    [--delimiter CHAR] [--no-header]\n"
         "      Imports log files (plain, gzip or zstd) into PROJECT, creating it if needed. Prints one\n"
         "      summary line per file; rejected lines go to stderr as FILE:LINE: reason. A file whose\n"
-        "      content was imported before is refused. Formats: %1.\n"
+        "      content was imported before is refused. A file whose every data line is rejected fails\n"
+        "      (exit 2) and is not added; a file without lookups or rejected lines (empty, only\n"
+        "      responses) is reported as nothing to import and not added. Formats: %1.\n"
         "      --tz: zone of formats that write local time without a zone (default UTC, reported as\n"
         "      assumed); --year: year of formats without one (default: inferred from the file date).\n"
-        "      --ports (pcap), --resolver-queries (dnstap), --columns/--time-format/--delimiter (csv).\n"
+        "      --ports (pcap), --resolver-queries (dnstap), --columns/--time-format/--delimiter (csv);\n"
+        "      --columns takes header names or 1-based positions; --no-header: the first row is data\n"
+        "      (positions only, e.g. --columns time=1,client=4,name=9).\n"
         "  dnstimeline files PROJECT\n"
         "      Prints TSV of the imported files: id path format compression size sha256 accepted\n"
         "      skipped rejected zone year first last.\n"

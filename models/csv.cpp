@@ -15,12 +15,14 @@ CsvParseResult parseCsv(const QByteArray &raw, QChar delimiter)
     QString field;
     bool inQuotes = false;
     bool fieldStarted = false;
+    bool wasQuoted = false;
     int quoteStartLine = 0;
     const qsizetype n = text.size();
     auto endField = [&] {
         row.fields.append(field);
         field.clear();
         fieldStarted = false;
+        wasQuoted = false;
     };
     auto endRow = [&] {
         endField();
@@ -46,8 +48,11 @@ CsvParseResult parseCsv(const QByteArray &raw, QChar delimiter)
             }
             continue;
         }
-        if (c == QLatin1Char('"') && !fieldStarted && field.isEmpty()) {
+        // Blanks before an opening quote ("a", "b", as some exporters write) are not part of the field.
+        if (c == QLatin1Char('"') && !wasQuoted && field.trimmed().isEmpty()) {
+            field.clear();
             inQuotes = true;
+            wasQuoted = true;
             fieldStarted = true;
             quoteStartLine = line;
         } else if (c == delimiter) {

@@ -3,6 +3,7 @@
 #include "csv.h"
 #include "inputstream.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -76,6 +77,9 @@ CsvMappingDialog::CsvMappingDialog(const QString &path, const ReaderOptions &cur
     if (!current.csvTimeFormat.isEmpty())
         m_timeFormat->setCurrentText(current.csvTimeFormat);
 
+    m_noHeader = new QCheckBox(tr("First row is data (the file has no header; columns by position)"), this);
+    m_noHeader->setChecked(current.csvNoHeader);
+
     m_preview = new QTableWidget(this);
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_preview->verticalHeader()->setDefaultSectionSize(m_preview->fontMetrics().height() + 6);
@@ -84,6 +88,7 @@ CsvMappingDialog::CsvMappingDialog(const QString &path, const ReaderOptions &cur
 
     auto *form = new QFormLayout;
     form->addRow(tr("Fields separated by:"), m_delimiter);
+    form->addRow(QString(), m_noHeader);
     for (int r = 0; r < RoleCount; ++r) {
         m_roles[r] = new QComboBox(this);
         form->addRow(tr(kRoleLabels[r]), m_roles[r]);
@@ -99,6 +104,7 @@ CsvMappingDialog::CsvMappingDialog(const QString &path, const ReaderOptions &cur
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_delimiter, &QComboBox::currentIndexChanged, this, &CsvMappingDialog::reload);
+    connect(m_noHeader, &QCheckBox::toggled, this, &CsvMappingDialog::reload);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("The first rows, as they will be read:"), this));
@@ -115,7 +121,7 @@ CsvMappingDialog::CsvMappingDialog(const QString &path, const ReaderOptions &cur
         const QString column = pair.section(QLatin1Char('='), 1).trimmed();
         for (int r = 0; r < RoleCount; ++r)
             if (role == QLatin1String(kRoleNames[r]))
-                m_roles[r]->setCurrentIndex(std::max(0, m_roles[r]->findText(column)));
+                m_roles[r]->setCurrentIndex(std::max(0, m_roles[r]->findData(column)));
     }
 }
 
@@ -123,14 +129,21 @@ void CsvMappingDialog::reload()
 {
     const QChar delimiter = m_delimiter->currentData().toString().at(0);
     const CsvParseResult parsed = parseCsv(m_head, delimiter);
-    m_header = parsed.rows.isEmpty() ? QStringList() : parsed.rows.first().fields;
-    const int rows = static_cast<int>(std::min<qsizetype>(20, std::max<qsizetype>(0, parsed.rows.size() - 1)));
+    const bool noHeader = m_noHeader->isChecked();
+    const QStringList first = parsed.rows.isEmpty() ? QStringList() : parsed.rows.first().fields;
+    // Without a header, columns are known by their 1-based position, as --columns takes them.
+    QStringList positions;
+    for (qsizetype c = 0; c < first.size(); ++c)
+        positions << QString::number(c + 1);
+    m_header = noHeader ? positions : first;
+    const int skip = noHeader ? 0 : 1;
+    const int rows = static_cast<int>(std::min<qsizetype>(20, std::max<qsizetype>(0, parsed.rows.size() - skip)));
     m_preview->clear();
     m_preview->setColumnCount(static_cast<int>(m_header.size()));
     m_preview->setRowCount(rows);
     m_preview->setHorizontalHeaderLabels(m_header); // header items are plain text
     for (int r = 0; r < rows; ++r) {
-        const QStringList &fields = parsed.rows.at(r + 1).fields;
+        const QStringList &fields = parsed.rows.at(r + skip).fields;
         for (int c = 0; c < fields.size() && c < m_header.size(); ++c)
             m_preview->setItem(r, c, new QTableWidgetItem(fields.at(c)));
     }
@@ -138,8 +151,11 @@ void CsvMappingDialog::reload()
         const QSignalBlocker block(m_roles[role]);
         m_roles[role]->clear();
         m_roles[role]->addItem(role <= Name ? tr("— choose —") : tr("— none —"), QString());
-        for (const QString &h : std::as_const(m_header))
-            m_roles[role]->addItem(h, h);
+        for (qsizetype c = 0; c < m_header.size(); ++c)
+            m_roles[role]->addItem(noHeader ? tr("Column %1: %2").arg(m_header.at(c), first.at(c).left(40)) : m_header.at(c),
+                                   m_header.at(c));
+        if (noHeader)
+            continue; // nothing to guess from
         for (int c = 0; c < m_header.size(); ++c)
             if (kGuesses[role].contains(m_header.at(c).trimmed().toLower())) {
                 m_roles[role]->setCurrentIndex(c + 1);
@@ -172,6 +188,7 @@ ReaderOptions CsvMappingDialog::apply(ReaderOptions options) const
             pairs << QStringLiteral("%1=%2").arg(QLatin1String(kRoleNames[r]), column);
     }
     options.csvColumns = pairs.join(QLatin1Char(','));
+    options.csvNoHeader = m_noHeader->isChecked();
     const int index = m_timeFormat->findText(m_timeFormat->currentText());
     options.csvTimeFormat = index >= 0 ? m_timeFormat->itemData(index).toString() : m_timeFormat->currentText();
     options.csvDelimiter = m_delimiter->currentData().toString();

@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QStringList>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QTableWidget;
@@ -22,13 +23,16 @@ public:
 
     CsvMappingDialog(const QString &path, const ReaderOptions &current, QWidget *parent = nullptr);
 
-    // csvColumns ("time=ts,client=src,…"), csvTimeFormat and csvDelimiter as chosen.
+    // csvColumns ("time=ts,client=src,…", or positions "time=1,…" without a header), csvNoHeader,
+    // csvTimeFormat and csvDelimiter as chosen.
     ReaderOptions apply(ReaderOptions options) const;
     QStringList header() const { return m_header; }
     int previewRows() const;
     QComboBox *roleBox(Role role) const { return m_roles[role]; }
     QComboBox *delimiterBox() const { return m_delimiter; }
     QComboBox *timeFormatBox() const { return m_timeFormat; }
+    // "First row is data": the file has no header; columns are chosen (and passed on) by position.
+    QCheckBox *noHeaderBox() const { return m_noHeader; }
     // Empty when time, client and name are chosen, else what is missing.
     QString problem() const;
 
@@ -39,6 +43,7 @@ private:
     QStringList m_header;
     QComboBox *m_delimiter;
     QComboBox *m_timeFormat;
+    QCheckBox *m_noHeader;
     QComboBox *m_roles[RoleCount];
     QTableWidget *m_preview;
     QLabel *m_problem;

@@ -32,8 +32,8 @@ ImportOptionsDialog::ImportOptionsDialog(const QStringList &files, QWidget *pare
     bool anyUnknown = false;
     for (int row = 0; row < files.size(); ++row) {
         const QFileInfo info(files.at(row));
-        QString error;
-        const QString detected = detectFileFormat(files.at(row), &error);
+        QString error, unrecognised;
+        const QString detected = detectFileFormat(files.at(row), &error, &unrecognised);
         m_detected << detected;
         auto *name = new QTableWidgetItem(info.fileName());
         name->setToolTip(info.absoluteFilePath()); // plain: no markup in file names is interpreted here
@@ -48,6 +48,8 @@ ImportOptionsDialog::ImportOptionsDialog(const QStringList &files, QWidget *pare
             anyUnknown = true;
         if (!error.isEmpty())
             combo->setToolTip(error);
+        else if (!unrecognised.isEmpty())
+            combo->setToolTip(tr("Not recognised: %1").arg(unrecognised).toHtmlEscaped());
         m_table->setCellWidget(row, 2, combo);
         // A CSV/TSV export needs to say which column is what: a mapping with a preview.
         auto *map = new QPushButton(tr("Map columns…"), m_table);
@@ -138,6 +140,7 @@ ImportOptions ImportOptionsDialog::options() const
     o.reader.csvColumns = m_csv.csvColumns;
     o.reader.csvTimeFormat = m_csv.csvTimeFormat;
     o.reader.csvDelimiter = m_csv.csvDelimiter;
+    o.reader.csvNoHeader = m_csv.csvNoHeader;
     return o;
 }
 

@@ -4,6 +4,7 @@
 #include "textparse.h"
 #include "timeutil.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace dnt
@@ -97,7 +98,7 @@ char guessDelimiter(std::string_view line)
 
 CsvReader::CsvReader(const ReaderOptions &options)
     : m_columnSpec(options.csvColumns), m_timeSpec(options.csvTimeFormat),
-      m_delimiterSpec(options.csvDelimiter), m_clock(options.zone)
+      m_delimiterSpec(options.csvDelimiter), m_noHeader(options.csvNoHeader), m_clock(options.zone)
 {
     if (!m_clock.isValid())
         m_optionError = QStringLiteral("unknown time zone \"%1\"").arg(m_clock.zoneName());
@@ -134,6 +135,9 @@ CsvReader::CsvReader(const ReaderOptions &options)
     if (!d.isEmpty() && d != QLatin1String(",") && d != QLatin1String(";") && d != QLatin1String("|") &&
         d != QLatin1String("\t") && d != QLatin1String("\\t") && d.toLower() != QLatin1String("tab"))
         m_optionError = QStringLiteral("delimiter \"%1\": expected , ; | or tab").arg(d);
+    if (m_noHeader && m_columnSpec.trimmed().isEmpty())
+        m_optionError = QStringLiteral("without a header the columns must be given by position "
+                                       "(--columns time=1,client=4,name=9)");
 }
 
 ReadStatus CsvReader::read(InputStream &stream, RecordSink &sink, QString *error)
@@ -228,23 +232,39 @@ bool CsvReader::setupHeader(std::string_view header)
                                 "\": expected time=, client=, name=, type=, server= or rcode=";
                 return false;
             }
-            m_column[column] = find(value);
+            m_column[column] = m_noHeader ? -1 : find(value);
             if (m_column[column] < 0) {
-                m_headerError =
-                    "column mapping " + key + "=" + value + ": the header has no column \"" + value + "\"";
-                return false;
+                // A number that names no column is a 1-based position.
+                const auto position = parseUnsigned(value, 100000);
+                if (position && *position >= 1 && *position <= m_columnCount) {
+                    m_column[column] = static_cast<int>(*position - 1);
+                } else if (position) {
+                    m_headerError = "column mapping " + key + "=" + value + ": the " +
+                                    (m_noHeader ? "first row" : "header") + " has only " +
+                                    std::to_string(m_columnCount) + " columns";
+                    return false;
+                } else {
+                    m_headerError = m_noHeader ? "column mapping " + key + "=" + value +
+                                                     ": without a header, give a column by its position (1, 2, …)"
+                                               : "column mapping " + key + "=" + value +
+                                                     ": the header has no column \"" + value + "\"";
+                    return false;
+                }
             }
         }
     }
-    for (int c = 0; c < ColumnCount; ++c)
-        for (std::string_view g : kGuesses[c])
-            if (m_column[c] < 0 && !g.empty())
-                m_column[c] = find(g);
+    if (!m_noHeader)
+        for (int c = 0; c < ColumnCount; ++c)
+            for (std::string_view g : kGuesses[c])
+                if (m_column[c] < 0 && !g.empty())
+                    m_column[c] = find(g);
     for (int c : {Time, Client, Name})
         if (m_column[c] < 0) {
-            m_headerError = "no " + std::string(kColumnKeys[c]) +
-                            " column in the header (name it with --columns " + std::string(kColumnKeys[c]) +
-                            "=COLUMN)";
+            m_headerError = m_noHeader ? "no " + std::string(kColumnKeys[c]) + " column given (--columns " +
+                                             std::string(kColumnKeys[c]) + "=POSITION)"
+                                       : "no " + std::string(kColumnKeys[c]) +
+                                             " column in the header (name it with --columns " +
+                                             std::string(kColumnKeys[c]) + "=COLUMN)";
             return false;
         }
     return true;
@@ -311,6 +331,12 @@ bool CsvReader::split(std::string_view text, bool *open, const char **reason)
             m_spans.push_back({false, n, 0}); // trailing empty field
             break;
         }
+        // Some exporters write "a", "b": blanks before an opening quote are not part of the field.
+        size_t b = i;
+        while (b < n && text[b] == ' ')
+            ++b;
+        if (b < n && text[b] == '"')
+            i = b;
     }
     m_fields.clear();
     for (const Span &s : m_spans)
@@ -343,8 +369,12 @@ LineBasedReader::LineResult CsvReader::parseLine(std::string_view line, int64_t 
         return LineResult::Continue;
     if (!m_haveHeader) {
         m_haveHeader = true;
+        if (line.size() >= 3 && line.substr(0, 3) == "\xef\xbb\xbf")
+            line.remove_prefix(3);
         setupHeader(line);
-        return LineResult::Continue;
+        if (!m_noHeader)
+            return LineResult::Continue;
+        // Without a header the first row is data (or, with a bad mapping, rejected like the rest).
     }
     if (!m_headerError.empty()) {
         sink.onRejected(lineNumber, m_headerError);
@@ -370,7 +400,17 @@ LineBasedReader::LineResult CsvReader::parseRow(std::string_view text, int64_t l
     const char *why = nullptr;
     if (!split(text, &open, &why))
         return reject(why);
-    if (m_fields.size() != m_columnCount) {
+    if (m_noHeader) {
+        // No header to hold rows to (Umbrella adds columns in later log versions): a row must only
+        // reach the last mapped column.
+        int last = -1;
+        for (int c : m_column)
+            last = std::max(last, c);
+        if (m_fields.size() <= static_cast<size_t>(last)) {
+            m_reason = std::to_string(m_fields.size()) + " fields, the mapping reads column " + std::to_string(last + 1);
+            return reject(m_reason);
+        }
+    } else if (m_fields.size() != m_columnCount) {
         m_reason =
             std::to_string(m_fields.size()) + " fields, the header has " + std::to_string(m_columnCount);
         return reject(m_reason);
@@ -393,7 +433,9 @@ LineBasedReader::LineResult CsvReader::parseRow(std::string_view text, int64_t l
     if (!isPlausibleTime(record.timeUs))
         return rejectField(Time, "out of range (before 1970 or after 2199)", time);
 
-    const std::string_view client = trimmed(m_fields[static_cast<size_t>(m_column[Client])]);
+    std::string_view client = trimmed(m_fields[static_cast<size_t>(m_column[Client])]);
+    if (client.empty() && m_clientFallback >= 0 && static_cast<size_t>(m_clientFallback) < m_fields.size())
+        client = trimmed(m_fields[static_cast<size_t>(m_clientFallback)]);
     bool address = !client.empty() && client.size() <= 64;
     for (char c : client)
         address = address && static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7f;
@@ -413,7 +455,10 @@ LineBasedReader::LineResult CsvReader::parseRow(std::string_view text, int64_t l
         record.server = server;
     }
     if (m_column[Type] >= 0) {
-        const std::string_view type = trimmed(m_fields[static_cast<size_t>(m_column[Type])]);
+        std::string_view type = trimmed(m_fields[static_cast<size_t>(m_column[Type])]);
+        // "1 (A)", as Cisco Umbrella writes it: the number says it all.
+        if (const size_t open = type.find(" ("); open != std::string_view::npos && type.back() == ')')
+            type = type.substr(0, open);
         if (const auto v = parseUnsigned(type, 65535))
             record.qtype = static_cast<uint16_t>(*v);
         else

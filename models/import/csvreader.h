@@ -10,13 +10,15 @@
 namespace dnt
 {
 
-// Any CSV/TSV export with a header line (RFC 4180 quoting: "a,b", "say ""x""", and quoted fields
-// running over several lines). Which column is what comes from ReaderOptions::csvColumns
+// Any CSV/TSV export, with a header line or (ReaderOptions::csvNoHeader) without one (RFC 4180
+// quoting: "a,b", "say ""x""", quoted fields running over several lines, and blanks between a
+// delimiter and a quote as in "a", "b"). Which column is what comes from ReaderOptions::csvColumns
 // ("time=ts,client=src,name=query,type=qtype,server=dst,rcode=rc"; names match the header
-// case-insensitively); without it, columns are guessed from common header names (time/timestamp/ts,
-// client/src/source, name/query/domain, type/qtype, server/dst, rcode). time, client and name are
-// required. The delimiter is ReaderOptions::csvDelimiter (",", ";", "|", "\t" or "tab") or the one
-// of , ; TAB | that the header line holds most of outside quotes.
+// case-insensitively, and a number that names no header column is a 1-based position: "time=1";
+// without a header, positions only); without it, columns are guessed from common header names
+// (time/timestamp/ts, client/src/source, name/query/domain, type/qtype, server/dst, rcode). time,
+// client and name are required. The delimiter is ReaderOptions::csvDelimiter (",", ";", "|", "\t"
+// or "tab") or the one of , ; TAB | that the first line holds most of outside quotes.
 //
 // Time (ReaderOptions::csvTimeFormat):
 //   ""          per value: digits = epoch seconds (13+ integer digits: milliseconds), else ISO 8601
@@ -40,6 +42,8 @@ public:
 protected:
     void reset() override;
     LineResult parseLine(std::string_view line, int64_t lineNumber, RecordSink &sink) override;
+    // A column (0-based) whose value stands for the client where the client column is empty.
+    void setClientFallback(int column) { m_clientFallback = column; }
 
 private:
     enum Column { Time, Client, Name, Type, Server, Rcode, ColumnCount };
@@ -57,6 +61,8 @@ private:
     QString m_columnSpec;
     QString m_timeSpec;
     QString m_delimiterSpec;
+    bool m_noHeader = false;
+    int m_clientFallback = -1;
     LocalClock m_clock;
     bool m_zoneUsed = false;
     TimeFormat m_timeFormat = TimeFormat::Auto;

@@ -2,7 +2,9 @@
 #include "importer.h"
 #include "store.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QTableWidget>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -60,6 +62,52 @@ private slots:
         // A mapping given before is shown again.
         CsvMappingDialog again(path, o);
         QCOMPARE(again.roleBox(CsvMappingDialog::Name)->currentText(), QStringLiteral("asked"));
+    }
+
+    void firstRowIsData()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("no-header.csv");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        // An export without a header, fields as `"a", "b"`.
+        f.write("\"2016-07-27 19:00:00\", \"217.12.96.15\", \"mail1.trump-email.com\"\n"
+                "\"2016-07-27 19:05:00\", \"217.12.97.15\", \"mail1.trump-email.com\"\n");
+        f.close();
+
+        CsvMappingDialog dialog(path, ReaderOptions{});
+        QCOMPARE(dialog.previewRows(), 1); // the first row is taken as the header
+        dialog.noHeaderBox()->setChecked(true);
+        QCOMPARE(dialog.header(), (QStringList{"1", "2", "3"}));
+        QCOMPARE(dialog.previewRows(), 2);
+        auto *preview = dialog.findChild<QTableWidget *>();
+        QVERIFY(preview);
+        QCOMPARE(preview->item(0, 1)->text(), QStringLiteral("217.12.96.15")); // no blank, no quotes
+        QCOMPARE(dialog.roleBox(CsvMappingDialog::Client)->itemText(2), QStringLiteral("Column 2: 217.12.96.15"));
+        dialog.roleBox(CsvMappingDialog::Time)->setCurrentIndex(1);
+        dialog.roleBox(CsvMappingDialog::Client)->setCurrentIndex(2);
+        dialog.roleBox(CsvMappingDialog::Name)->setCurrentIndex(3);
+        dialog.timeFormatBox()->setCurrentText(QStringLiteral("%Y-%m-%d %H:%M:%S"));
+        QCOMPARE(dialog.problem(), QString());
+        const ReaderOptions o = dialog.apply(ReaderOptions{});
+        QCOMPARE(o.csvColumns, QStringLiteral("time=1,client=2,name=3"));
+        QVERIFY(o.csvNoHeader);
+
+        QString error;
+        auto store = Store::open(dir.filePath("p.dnstimeline"), Store::Mode::Create, &error);
+        ImportOptions options;
+        options.format = QStringLiteral("csv");
+        options.reader = o;
+        Importer importer(store.get(), options);
+        const FileImportReport r = importer.importFile(path);
+        QVERIFY2(r.added(), qPrintable(r.message));
+        QCOMPARE(r.record.accepted, int64_t(2));
+        QCOMPARE(*r.record.firstUs, int64_t(1469646000) * 1000000); // 19:00Z
+
+        // Shown again with the same choice.
+        CsvMappingDialog again(path, o);
+        QVERIFY(again.noHeaderBox()->isChecked());
+        QCOMPARE(again.roleBox(CsvMappingDialog::Name)->currentData().toString(), QStringLiteral("3"));
     }
 };
 
