@@ -6,6 +6,7 @@
 #include "windowsdnsreader.h"
 #include "piholereader.h"
 #include "csvreader.h"
+#include "umbrellareader.h"
 #include "bindreader.h"
 #include "dnsmasqreader.h"
 #include "unboundreader.h"
@@ -45,6 +46,7 @@ constexpr FormatEntry kFormats[] = {
     {"coredns", &CoreDnsReader::detect, &make<CoreDnsReader>},
     {"windows-dns", &WindowsDnsReader::detect, &make<WindowsDnsReader>},
     {"pihole-db", &PiholeReader::detect, &make<PiholeReader>},
+    {"umbrella", &UmbrellaReader::detect, &make<UmbrellaReader>},
     {"csv", &CsvReader::detect, &make<CsvReader>},
     {"bind", &BindReader::detect, &make<BindReader>},
     {"dnsmasq", &DnsmasqReader::detect, &make<DnsmasqReader>},
