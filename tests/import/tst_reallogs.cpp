@@ -169,7 +169,7 @@ void TstRealLogs::unboundVerboseLinesAreSkipped()
     QCOMPARE(run.sink.records.size(), 2);
     QVERIFY(run.sink.records.at(0).contains(" 127.0.0.10 - www.example.test 1 -1 @21"));
     QVERIFY(run.sink.records.at(1).contains(" 127.0.0.11 - mail.example.test 28 -1 @98"));
-    QCOMPARE(run.sink.skipped.size(), 446);
+    QCOMPARE(run.sink.skipped.size(), 446 - 24); // 24 blank lines (from packet dumps) are passed over
     QCOMPARE(run.sink.skipped.filter(QStringLiteral("Unbound message, not a query line")).size(), 2 + 7);
     // A token of address characters that is no address is still a broken query line.
     Run word;
