@@ -72,6 +72,8 @@ QString ImportUi::reportText(const ImportReport &report)
     QString text;
     const QLocale locale;
     for (const auto &f : report.files) {
+        if (!text.isEmpty())
+            text += QLatin1Char('\n'); // a blank line between files: each entry may wrap over several lines
         text += f.summaryLine(true) + QLatin1Char('\n');
         // Also for a file that failed because every line was rejected: its first reasons say why.
         if (f.record.rejected > 0 && f.outcome != FileImportReport::Outcome::Cancelled) {

@@ -33,6 +33,9 @@ private slots:
         QCOMPARE(table->rowCount(), 2);
         auto *second = qobject_cast<QComboBox *>(table->cellWidget(1, 2));
         QVERIFY(second->currentText().contains("Not recognised"));
+        // Why: the tooltip says what the file resembles (the same words as the CLI's message).
+        QVERIFY2(second->toolTip().contains("Not recognised: no known format starts like its first line"),
+                 qPrintable(second->toolTip()));
 
         ImportOptions o = dialog.options();
         QCOMPARE(o.formatByFile.value(zeek), QStringLiteral("zeek"));
