@@ -360,6 +360,7 @@ int cmdRender(const QStringList &args)
     p.addOption({QStringLiteral("footer"), QStringLiteral("Provenance line under the chart.")});
     p.addOption({QStringLiteral("size"), QStringLiteral("WxH pixels (default 1600x900)."), QStringLiteral("WxH")});
     p.addOption({QStringLiteral("view"), QStringLiteral("A saved view of the project."), QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("no-view"), QStringLiteral("Without a selection: all lookups, not the start view.")});
     p.addOption({QStringLiteral("chart"), QStringLiteral("timeline or raster."), QStringLiteral("KIND")});
     p.addOption({QStringLiteral("raster-slot"), QStringLiteral("1, 2, 5, 10, 30 or 60."), QStringLiteral("MINUTES")});
     QString error;
@@ -405,6 +406,9 @@ int cmdRender(const QStringList &args)
     if (fromView && anyChartOptionSet(p))
         return usageError(QStringLiteral("render --view takes the chart from the view: only -o, --size, --scale and "
                                          "--footer go with it"));
+    const bool noView = p.isSet(QStringLiteral("no-view"));
+    if (noView && fromView)
+        return usageError(QStringLiteral("--no-view and --view exclude each other"));
     ViewSpec view;
     if (!fromView) {
         error = readViewSpec(p, &view);
@@ -415,19 +419,16 @@ int cmdRender(const QStringList &args)
     auto store = openProject(pos.first(), Store::Mode::ReadOnly, &code);
     if (!store)
         return code;
-    if (fromView) {
-        const QString name = p.value(QStringLiteral("view"));
-        const auto saved = store->view(name);
-        if (!saved) {
-            err() << "dnstimeline: " << pos.first() << ": there is no view \"" << name << "\" (see views PROJECT list)\n";
-            return kExitInput;
-        }
-        const auto spec = ViewSpec::fromJson(saved->spec, &error);
-        if (!spec) {
-            err() << "dnstimeline: " << pos.first() << ": view \"" << name << "\": " << error << "\n";
-            return kExitInput;
-        }
-        view = *spec;
+    // No chart asked for: the project's start view, if it has one (--no-view: all lookups).
+    const std::optional<QString> start = fromView || noView || anyChartOptionSet(p) ? std::nullopt : store->startView();
+    if (start)
+        err() << "dnstimeline: " << pos.first() << ": drawing the start view \"" << *start
+              << "\" (--no-view draws all lookups)\n";
+    err().flush();
+    if (fromView || start) {
+        code = loadSavedView(*store, pos.first(), fromView ? p.value(QStringLiteral("view")) : *start, &view);
+        if (code != kExitOk)
+            return code;
     }
     if (kind == QLatin1String("raster")) {
         // The day × time-of-day view of the same selection, range and zone.
@@ -712,7 +713,7 @@ QString cliUsage()
         "  dnstimeline render PROJECT -o OUT.png|.jpg|.pdf|.svg|.csv [SELECTION] [--bucket ...] [--from T] [--to T]\n"
         "                    [--tz AREA/CITY] [--split ...] [--size WxH] [--title TEXT]\n"
         "                    [--style bars|lines|steps] [--values count|share] [--log] [--scale 1-4] [--footer]\n"
-        "                    [--chart timeline|raster] [--raster-slot 1|2|5|10|30|60]\n"
+        "                    [--chart timeline|raster] [--raster-slot 1|2|5|10|30|60] [--view NAME | --no-view]\n"
         "      Draws the chart with the project's events (default 1600x900) and writes the format of the\n"
         "      output's extension: PNG/JPEG (size x scale pixels, DPI written), PDF and SVG (vectors), or\n"
         "      CSV of the buckets drawn. Provenance (files and SHA-256, selection, bucket, zone, range,\n"
@@ -720,7 +721,9 @@ QString cliUsage()
         "      bars, lines or step lines; counts, or each series' share of all lookups in the bucket;\n"
         "      --log: logarithmic y axis (empty buckets draw nothing). --chart raster draws one row per\n"
         "      day of the zone and one column per time-of-day slot (--raster-slot minutes, default 60),\n"
-        "      coloured by count; its CSV is day,slot_start,count per cell.\n"
+        "      coloured by count; its CSV is day,slot_start,count per cell. --view NAME draws a saved view;\n"
+        "      with no SELECTION or chart option the project's start view is drawn if it has one (said on\n"
+        "      stderr), --no-view draws all lookups instead.\n"
         "  dnstimeline events PROJECT list\n"
         "  dnstimeline events PROJECT import FILE [--skip-bad]\n"
         "  dnstimeline events PROJECT export FILE.csv|FILE.json\n"
@@ -749,7 +752,11 @@ QString cliUsage()
         "      (a group, or a client in no group); share = count / all lookups of the name in the range,\n"
         "      four decimals. Names by the selection's count, then sources by count, both descending.\n"
         "  dnstimeline views PROJECT list | save NAME [SELECTION and render options] | remove NAME\n"
-        "      Saved chart setups; render PROJECT --view NAME -o OUT draws one exactly.\n"
+        "                    | start [NAME]\n"
+        "      Saved chart setups; render PROJECT --view NAME -o OUT draws one exactly. list prints TSV\n"
+        "      name<TAB>spec<TAB>start (* marks the start view). start NAME makes NAME the start view\n"
+        "      (what opening the project shows and render without a selection draws); start alone\n"
+        "      clears the mark, as removing that view does.\n"
         "\n"
         "SELECTION (repeatable; names and domains form one union, clients filter it; none = all):\n"
         "  --domain D    D and every name below it\n"

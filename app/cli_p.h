@@ -36,6 +36,8 @@ void addChartOptions(QCommandLineParser &p);
 QString readViewSpec(const QCommandLineParser &p, ViewSpec *spec);
 // True if any option of addChartOptions is set (render --view takes none of them).
 bool anyChartOptionSet(const QCommandLineParser &p);
+// The saved view NAME of the project as a spec; kExitOk, or kExitInput after printing why not.
+int loadSavedView(const Store &store, const QString &project, const QString &name, ViewSpec *view);
 
 int cmdGroups(const QStringList &args);
 int cmdPairs(const QStringList &args);

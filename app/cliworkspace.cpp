@@ -13,7 +13,7 @@ namespace {
 const QString kGroupsUsage = QStringLiteral(
     "groups needs a PROJECT and one of: list, add NAME ADDR|CIDR... [--color #rrggbb], remove NAME, labels [FILE]");
 const QString kViewsUsage = QStringLiteral("views needs a PROJECT and one of: list, save NAME [SELECTION and render options], "
-                                           "remove NAME");
+                                           "remove NAME, start [NAME]");
 
 // Distinct colours for new groups, in order (Tableau 10), so that two groups never look alike by default.
 const char *const kGroupPalette[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
@@ -172,6 +172,23 @@ QString readViewSpec(const QCommandLineParser &p, ViewSpec *view)
     return {};
 }
 
+int loadSavedView(const Store &store, const QString &project, const QString &name, ViewSpec *view)
+{
+    const auto saved = store.view(name);
+    if (!saved) {
+        err() << "dnstimeline: " << project << ": there is no view \"" << name << "\" (see views PROJECT list)\n";
+        return kExitInput;
+    }
+    QString error;
+    const auto spec = ViewSpec::fromJson(saved->spec, &error);
+    if (!spec) {
+        err() << "dnstimeline: " << project << ": view \"" << name << "\": " << error << "\n";
+        return kExitInput;
+    }
+    *view = *spec;
+    return kExitOk;
+}
+
 int cmdGroups(const QStringList &args)
 {
     QCommandLineParser p;
@@ -272,9 +289,11 @@ int cmdViews(const QStringList &args)
         auto store = openProject(project, Store::Mode::ReadOnly, &code);
         if (!store)
             return code;
-        QString text = QStringLiteral("name\tspec\n");
+        const QString start = store->startView().value_or(QString());
+        QString text = QStringLiteral("name\tspec\tstart\n");
         for (const SavedView &v : store->views())
-            text += v.name + QLatin1Char('\t') + QString::fromUtf8(v.spec) + QLatin1Char('\n');
+            text += v.name + QLatin1Char('\t') + QString::fromUtf8(v.spec) + QLatin1Char('\t')
+                    + (v.name == start ? QStringLiteral("*") : QString()) + QLatin1Char('\n');
         out() << text;
         out().flush();
         return kExitOk;
@@ -303,6 +322,19 @@ int cmdViews(const QStringList &args)
         if (!store->removeView(pos.at(2), &error))
             return failed(project, error);
         out() << "removed view " << pos.at(2).trimmed() << "\n";
+        out().flush();
+        return kExitOk;
+    }
+    if (action == QLatin1String("start") && pos.size() <= 3) {
+        auto store = openProject(project, Store::Mode::ReadWrite, &code);
+        if (!store)
+            return code;
+        if (!store->setStartView(pos.value(2), &error))
+            return failed(project, error);
+        if (pos.size() == 3)
+            out() << "start view " << pos.at(2).trimmed() << "\n";
+        else
+            out() << "no start view\n";
         out().flush();
         return kExitOk;
     }

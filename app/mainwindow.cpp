@@ -127,6 +127,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     });
 
     m_totals = new QLabel(this);
+    m_totals->setObjectName(QStringLiteral("totals"));
     m_totals->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(m_importUi->statusWidget());
     statusBar()->addPermanentWidget(m_totals);
@@ -135,6 +136,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_workspace, &Workspace::failed, this, &MainWindow::showError);
     connect(m_selectionPanel, &SelectionPanel::selectionChanged, m_workspace, &Workspace::setNameSelection);
     connect(m_selectionPanel, &SelectionPanel::selectionChanged, this, [this] { refreshClients(); });
+    connect(m_chartPane, &ChartPane::allLookupsRequested, this, [this] {
+        m_workspace->clearSources();
+        m_selectionPanel->clearSelection();
+    });
     connect(m_importUi, &ImportUi::reportReady, this, [this](const ImportReport &report) {
         // The chart is queried first and the report does not block the window: the new data can be
         // looked at while the report is still being read.
@@ -274,8 +279,14 @@ bool MainWindow::openProject(const QString &path, QString *errorOut)
     m_docks->setProjectPath(m_projectPath);
     setWindowTitle(tr("%1 — DNS Timeline").arg(QFileInfo(path).completeBaseName()));
     m_recent->add(m_projectPath);
+    // Nothing of the previous project carries over: its selection, chart setup and totals.
+    const AppSettings settings = AppSettings::load();
+    m_chartPane->resetSetup(settings.defaultBucket, settings.displayZone);
+    m_totals->clear();
+    m_workspace->clearSources();
     m_selectionPanel->clearSelection();
     refreshAll();
+    m_workspace->openStartView();
     return true;
 }
 
@@ -349,6 +360,10 @@ void MainWindow::refreshAll()
     m_runner->run<Totals>(
         QStringLiteral("totals"), [](Store &s) { return s.totals(); },
         [this](const Totals &t) {
+            if (t.lookups == 0 && t.files == 0) {
+                m_totals->clear(); // a new project: the chart says what to do
+                return;
+            }
             QString span;
             if (t.firstUs && t.lastUs)
                 span = tr(" · %1 – %2").arg(formatIsoUtc(*t.firstUs).left(10), formatIsoUtc(*t.lastUs).left(10));

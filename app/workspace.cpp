@@ -9,6 +9,7 @@
 #include "store.h"
 #include "viewspec.h"
 
+#include <QActionGroup>
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QMenu>
@@ -48,14 +49,19 @@ Workspace::Workspace(MainWindow *window) : QObject(window), m_window(window)
 
 void Workspace::setNameSelection(const Selection &selection)
 {
-    const bool namesChanged = selection.names != m_names.names || selection.domains != m_names.domains;
     m_names = selection;
-    if (namesChanged) {
-        const Selection scope{selection.names, selection.domains, {}, {}};
-        m_sourcesPanel->setScope(scope);
-        m_pairView->setScope(scope);
-    }
+    setScope(selection);
     chartCombined();
+}
+
+void Workspace::setScope(const Selection &names)
+{
+    // The sources and the pairs count the lookups of the names charted.
+    if (names.names == m_scope.names && names.domains == m_scope.domains)
+        return;
+    m_scope = Selection{names.names, names.domains, {}, {}};
+    m_sourcesPanel->setScope(m_scope);
+    m_pairView->setScope(m_scope);
 }
 
 void Workspace::chartCombined()
@@ -83,6 +89,37 @@ QStringList Workspace::viewNames() const
         for (const SavedView &v : store->views())
             out << v.name;
     return out;
+}
+
+bool Workspace::setStartView(const QString &name, QString *error)
+{
+    auto store = Store::open(m_window->projectPath(), Store::Mode::ReadWrite, error);
+    return store && store->setStartView(name, error);
+}
+
+QString Workspace::startView() const
+{
+    QString error;
+    auto store = Store::open(m_window->projectPath(), Store::Mode::ReadOnly, &error);
+    return store ? store->startView().value_or(QString()) : QString();
+}
+
+bool Workspace::openStartView()
+{
+    const QString name = startView();
+    if (name.isEmpty())
+        return false;
+    QString error;
+    if (!openView(name, &error)) {
+        emit failed(tr("Start view not shown"), error);
+        return false;
+    }
+    return true;
+}
+
+void Workspace::clearSources()
+{
+    m_sourcesPanel->clearSelection();
 }
 
 bool Workspace::saveView(const QString &name, QString *error)
@@ -120,6 +157,7 @@ bool Workspace::openView(const QString &name, QString *error)
         }
     }
     m_window->chartPane()->applyView(*view);
+    setScope(view->selection); // the pairs of the view's names: the demo's bank at 100 % of the new name
     return true;
 }
 
@@ -139,17 +177,41 @@ void Workspace::addViewActions(QMenu *menu)
     save->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_S);
     save->setToolTip(tr("Save the chart's selection, range, bucket, style and zone under a name"));
     QMenu *views = menu->addMenu(tr("&Views"));
-    connect(views, &QMenu::aboutToShow, this, [this, views] {
+    // Which saved view opening the project shows: one of them, or none. Made once and refilled (a
+    // menu's clear() would leave a submenu made by each addMenu(title) behind).
+    auto *startMenu = new QMenu(tr("Set as &Start View"), views);
+    startMenu->setObjectName(QStringLiteral("startViewMenu"));
+    auto *choice = new QActionGroup(startMenu); // its actions go with startMenu->clear()
+    connect(views, &QMenu::aboutToShow, this, [this, views, startMenu, choice] {
         views->clear();
+        startMenu->clear();
         const QStringList names = viewNames();
-        if (names.isEmpty())
+        if (names.isEmpty()) {
             views->addAction(tr("(no saved views)"))->setEnabled(false);
+            return;
+        }
+        const QString start = startView();
         for (const QString &name : names)
-            views->addAction(name, this, [this, name] {
+            views->addAction(name == start ? tr("%1 (start view)").arg(name) : name, this, [this, name] {
                 QString error;
                 if (!openView(name, &error))
                     emit failed(tr("View not shown"), error);
             });
+        views->addSeparator();
+        views->addMenu(startMenu);
+        const auto addChoice = [&](const QString &text, const QString &name) {
+            QAction *a = startMenu->addAction(text, this, [this, name] {
+                QString error;
+                if (!setStartView(name, &error))
+                    emit failed(tr("Start view not set"), error);
+            });
+            a->setCheckable(true);
+            a->setChecked(name == start);
+            a->setActionGroup(choice);
+        };
+        addChoice(tr("(none: all lookups)"), QString());
+        for (const QString &name : names)
+            addChoice(name, name);
     });
     menu->addAction(tr("Remove View…"), this, [this] {
         const QStringList names = viewNames();

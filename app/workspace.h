@@ -30,6 +30,14 @@ public:
     // Shows a saved view exactly as saved; false with *error.
     bool openView(const QString &name, QString *error);
     QStringList viewNames() const;
+    // The view opening the project shows (View › Views › Set as Start View); an empty name clears the
+    // mark. False with *error.
+    bool setStartView(const QString &name, QString *error);
+    QString startView() const; // empty: none
+    // Shows the project's start view if it has one; false if it has none (or it cannot be shown).
+    bool openStartView();
+    // The names and sources chosen in the panels are cleared (the chart's "All lookups").
+    void clearSources();
 
 public slots:
     // The names (and clients) chosen in the selection panel.
@@ -42,11 +50,14 @@ signals:
 
 private:
     void chartCombined();
+    // The names (and domains) whose sources and pairs the panels count.
+    void setScope(const dnt::Selection &names);
 
     MainWindow *m_window;
     PairView *m_pairView;
     SourcesPanel *m_sourcesPanel;
     Selection m_names;
+    Selection m_scope;
 };
 
 } // namespace dnt

@@ -45,5 +45,6 @@ project="$build/demo/demo.dnstimeline"
 if [[ -n ${DISPLAY:-} || -n ${WAYLAND_DISPLAY:-} ]]; then
     exec "$build/app/dnstimeline" "$project"
 fi
-# No display: the app says so and renders the demo chart to a PNG, printing its path.
+# No display: the app says so and renders the demo project's start view (the 2016 story) to a PNG,
+# printing its path.
 "$build/app/dnstimeline" "$project"

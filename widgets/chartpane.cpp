@@ -35,6 +35,10 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     reset->setText(tr("Reset view"));
     reset->setToolTip(tr("Show the whole time range of the selection (Home)"));
     reset->setShortcut(Qt::Key_Home);
+    m_all = new QToolButton(this);
+    m_all->setObjectName(QStringLiteral("allLookups"));
+    m_all->setText(tr("All lookups"));
+    m_all->setToolTip(tr("Chart every lookup of the project: clear the chosen names, clients and groups and the split"));
     m_split = new QComboBox(this);
     m_split->addItem(tr("One series"), int(Split::None));
     m_split->addItem(tr("One series per client"), int(Split::Client));
@@ -75,6 +79,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     m_slot->setCurrentIndex(m_slot->findData(60));
     m_slot->setToolTip(tr("Width of a time-of-day slot in the day × time view"));
     m_slot->setEnabled(false);
+    m_slot->setVisible(false);
     m_raster = new RasterView(this);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_chart);
@@ -84,6 +89,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     bar->addWidget(m_view);
     bar->addWidget(m_slot);
     bar->addWidget(reset);
+    bar->addWidget(m_all);
     bar->addWidget(m_split);
     bar->addWidget(m_style);
     bar->addWidget(m_values);
@@ -97,6 +103,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     layout->addWidget(m_stack, 1);
 
     connect(reset, &QToolButton::clicked, this, &ChartPane::resetView);
+    connect(m_all, &QToolButton::clicked, this, &ChartPane::showAllLookups);
     connect(m_split, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_style, &QComboBox::currentIndexChanged, this,
             [this] { m_chart->setStyle(ChartStyle(m_style->currentData().toInt())); });
@@ -109,10 +116,14 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     connect(m_chart, &TimelineChart::visibleRangeChanged, this, &ChartPane::requestRange);
     connect(m_view, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_stack->setCurrentIndex(index);
+        // Style, values, split, bucket and log axis belong to the timeline, the slot to the raster. What
+        // does not apply is hidden, not only disabled, so that the toolbar fits a 1366 px laptop screen.
         m_slot->setEnabled(index == 1);
-        // Style, values, split, bucket and log axis belong to the timeline.
-        for (QWidget *w : std::initializer_list<QWidget *>{m_style, m_values, m_log, m_split, m_bucket})
+        m_slot->setVisible(index == 1);
+        for (QWidget *w : std::initializer_list<QWidget *>{m_style, m_values, m_log, m_split, m_bucket}) {
             w->setEnabled(index == 0);
+            w->setVisible(index == 0);
+        }
         if (index == 1)
             requestRaster();
     });
@@ -303,6 +314,36 @@ void ChartPane::resetView()
         m_chart->setVisibleRange(m_home->first, m_home->second);
         requestRange(m_home->first, m_home->second, m_chart->width());
     }
+}
+
+void ChartPane::showAllLookups()
+{
+    {
+        const QSignalBlocker block(m_split); // one query below, not one for the split too
+        setSplit(Split::None);
+    }
+    emit allLookupsRequested();
+    setSelection(Selection{});
+}
+
+void ChartPane::resetSetup(std::optional<BucketUnit> unit, const QTimeZone &zone)
+{
+    {
+        const QSignalBlocker b1(m_split), b2(m_style), b3(m_values), b4(m_log), b5(m_bucket);
+        setSplit(Split::None);
+        m_style->setCurrentIndex(m_style->findData(int(ChartStyle::StackedBars)));
+        m_values->setCurrentIndex(m_values->findData(int(ValueMode::Count)));
+        m_log->setChecked(false);
+        setBucket(unit);
+    }
+    setShowsRaster(false); // (the timeline's controls enabled again; queries nothing)
+    m_chart->setStyle(ChartStyle::StackedBars);
+    m_chart->setValueMode(ValueMode::Count);
+    m_chart->setLogScale(false);
+    m_zone = zone.isValid() ? zone : QTimeZone::utc();
+    m_chart->setDisplayZone(m_zone);
+    m_info->clear();
+    m_info->setToolTip(QString());
 }
 
 void ChartPane::clear(const QString &message)

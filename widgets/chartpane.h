@@ -69,6 +69,7 @@ public:
     std::optional<BucketUnit> bucket() const;
     void setBucket(std::optional<BucketUnit> unit);
     QComboBox *bucketBox() const { return m_bucket; }
+    QToolButton *allLookupsButton() const { return m_all; }
     static constexpr int64_t kMaxFixedBuckets = 20000;
     const VolumeSeries &shownSeries() const { return m_shown; }
     // Buckets and the time axis follow this zone (UTC by default); the chart is queried again.
@@ -82,6 +83,12 @@ public slots:
     // Re-runs the current query (after an import); keeps the view if the data still covers it.
     void refresh();
     void resetView();
+    // "All lookups": no selection, one series, the whole range. Asks the panels that feed the selection
+    // to clear theirs too (allLookupsRequested), then charts everything.
+    void showAllLookups();
+    // A project is opened: split, style, values, log scale and the timeline back to their defaults, with
+    // this bucket and zone (the user's settings). Queries nothing; the caller refreshes.
+    void resetSetup(std::optional<dnt::BucketUnit> bucket, const QTimeZone &zone);
     // No project: an empty chart with this message; results still on their way are dropped by the
     // runner once its project path changes.
     void clear(const QString &message);
@@ -93,6 +100,8 @@ signals:
     void selectionChanged(const dnt::Selection &selection);
     // A raster result was drawn.
     void rasterShown(const dnt::RasterGrid &grid);
+    // The "All lookups" button: whoever chose names or sources clears that choice.
+    void allLookupsRequested();
 
 private:
     void requestWhole();
@@ -113,6 +122,7 @@ private:
     QComboBox *m_bucket;
     QComboBox *m_view;
     QComboBox *m_slot;
+    QToolButton *m_all;
     QStackedWidget *m_stack;
     RasterView *m_raster;
     QLabel *m_info;

@@ -312,7 +312,11 @@ public:
     QVector<SavedView> views() const; // by name
     std::optional<SavedView> view(const QString &name) const;
     bool saveView(const SavedView &view, QString *error); // inserts or replaces by name
-    bool removeView(const QString &name, QString *error); // fails if there is no such view
+    bool removeView(const QString &name, QString *error); // fails if there is no such view; clears the start mark
+    // The saved view that opening the project shows (and `render` with no selection draws), if one is
+    // marked. setStartView fails if there is no such view; an empty name clears the mark.
+    std::optional<QString> startView() const;
+    bool setStartView(const QString &name, QString *error);
 
     // The pair view (storequeries.cpp): answered from the roll-ups, never by scanning the lookups.
     PairTable pairs(const PairQuery &query) const;

@@ -53,6 +53,16 @@ bool step(SqliteStmt &s, QString *error)
     return true;
 }
 
+// The start view's mark: one row of the key/value table meta whose key carries the view's name (meta's
+// values are integers), so that no schema change is needed and older versions simply ignore it.
+const QString kStartViewKey = QStringLiteral("start_view:");
+
+bool clearStartView(sqlite3 *db, QString *error)
+{
+    SqliteStmt s(db, "DELETE FROM meta WHERE substr(key, 1, 11) = 'start_view:'");
+    return step(s, error);
+}
+
 bool hasControlCharacters(const QString &text)
 {
     return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
@@ -275,7 +285,38 @@ bool Store::removeView(const QString &name, QString *error)
             *e = QStringLiteral("there is no view \"%1\"").arg(name.trimmed());
             return false;
         }
-        return true;
+        SqliteStmt mark(m_db, "DELETE FROM meta WHERE key = ?");
+        mark.bind(1, kStartViewKey + name.trimmed());
+        return step(mark, e);
+    });
+}
+
+std::optional<QString> Store::startView() const
+{
+    // Only a mark whose view still exists counts.
+    SqliteStmt s(m_db, "SELECT v.name FROM meta m JOIN saved_views v ON m.key = 'start_view:' || v.name "
+                       "WHERE substr(m.key, 1, 11) = 'start_view:' ORDER BY v.name LIMIT 1");
+    if (s.ok() && s.step() == SQLITE_ROW)
+        return s.text(0);
+    return std::nullopt;
+}
+
+bool Store::setStartView(const QString &name, QString *error)
+{
+    const QString trimmed = name.trimmed();
+    if (!trimmed.isEmpty() && !view(trimmed)) {
+        if (error)
+            *error = QStringLiteral("there is no view \"%1\" (see views PROJECT list)").arg(trimmed);
+        return false;
+    }
+    return writeTransaction(m_db, m_readOnly, m_importOpen, m_path, error, [&](QString *e) {
+        if (!clearStartView(m_db, e))
+            return false;
+        if (trimmed.isEmpty())
+            return true;
+        SqliteStmt s(m_db, "INSERT INTO meta(key, value) VALUES(?, 1)");
+        s.bind(1, kStartViewKey + trimmed);
+        return step(s, e);
     });
 }
 

@@ -206,10 +206,11 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
-        QCOMPARE(lines.at(0), QStringLiteral("name\tspec"));
+        QCOMPARE(lines.at(0), QStringLiteral("name\tspec\tstart"));
         QVERIFY(lines.at(1).startsWith(QStringLiteral("mail1\t{")));
         QString error;
-        const auto spec = ViewSpec::fromJson(lines.at(1).section(QLatin1Char('\t'), 1).toUtf8(), &error);
+        QVERIFY(lines.at(1).endsWith(QStringLiteral("}\t"))); // not the start view
+        const auto spec = ViewSpec::fromJson(lines.at(1).section(QLatin1Char('\t'), 1, 1).toUtf8(), &error);
         QVERIFY2(spec, qPrintable(error));
         QCOMPARE(spec->selection.names, QStringList{"mail1.example"});
         QCOMPARE(spec->split, Split::Group);
@@ -234,7 +235,7 @@ private slots:
                  qPrintable(r.err));
         QCOMPARE(cli({"views", m_project, "remove", "mail1"}).exitCode, 0);
         QCOMPARE(cli({"views", m_project, "remove", "mail1"}).exitCode, 2);
-        QCOMPARE(cli({"views", m_project, "list"}).out, QStringLiteral("name\tspec\n"));
+        QCOMPARE(cli({"views", m_project, "list"}).out, QStringLiteral("name\tspec\tstart\n"));
     }
 
     // A view saved by the GUI's own code path renders, through the CLI, to the same bytes as the

@@ -171,6 +171,42 @@ private slots:
         QCOMPARE(error, QStringLiteral("there is no view \"all\""));
     }
 
+    // The start view's mark: one per project, kept when its view is saved again, gone with its view;
+    // a row of meta, so the lookup total in meta is untouched.
+    void startViewMark()
+    {
+        auto store = open();
+        QString error;
+        QVERIFY(store->saveView({QStringLiteral("one"), QByteArray("{\"version\":1}")}, &error));
+        QVERIFY(store->saveView({QStringLiteral("two words"), QByteArray("{\"version\":1}")}, &error));
+        const int64_t lookups = store->totals().lookups;
+        QVERIFY(!store->startView());
+        QVERIFY(!store->setStartView(QStringLiteral("nope"), &error));
+        QCOMPARE(error, QStringLiteral("there is no view \"nope\" (see views PROJECT list)"));
+        QVERIFY2(store->setStartView(QStringLiteral(" two words "), &error), qPrintable(error));
+        QCOMPARE(store->startView(), std::optional<QString>(QStringLiteral("two words")));
+        QVERIFY(store->setStartView(QStringLiteral("one"), &error));
+        QCOMPARE(store->startView(), std::optional<QString>(QStringLiteral("one")));
+        QVERIFY(store->saveView({QStringLiteral("one"), QByteArray("{\"version\":1,\"log\":true}")}, &error));
+        QCOMPARE(store->startView(), std::optional<QString>(QStringLiteral("one")));
+        QCOMPARE(store->totals().lookups, lookups);
+        store.reset();
+        auto ro = open(Store::Mode::ReadOnly);
+        QCOMPARE(ro->startView(), std::optional<QString>(QStringLiteral("one")));
+        QVERIFY(!ro->setStartView(QString(), &error)); // read-only
+        ro.reset();
+        auto rw = open();
+        QVERIFY(rw->removeView(QStringLiteral("one"), &error));
+        QVERIFY(!rw->startView());
+        QVERIFY(rw->saveView({QStringLiteral("one"), QByteArray("{\"version\":1}")}, &error));
+        QVERIFY(!rw->startView()); // a new view of the same name is not marked
+        QVERIFY(rw->setStartView(QStringLiteral("two words"), &error));
+        QVERIFY(rw->setStartView(QString(), &error)); // cleared
+        QVERIFY(!rw->startView());
+        QVERIFY(rw->removeView(QStringLiteral("one"), &error));
+        QVERIFY(rw->removeView(QStringLiteral("two words"), &error));
+    }
+
     void groupFilters()
     {
         auto store = open(Store::Mode::ReadOnly);
