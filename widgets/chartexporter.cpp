@@ -3,6 +3,7 @@
 #include "bucket.h"
 #include "charttheme.h"
 #include "csv.h"
+#include "viewspec.h"
 #include "rasterview.h"
 #include "timelinechart.h"
 #include "timeutil.h"
@@ -402,6 +403,14 @@ Provenance Provenance::fromChart(const TimelineChart &chart)
     Provenance p;
     const VolumeSeries &s = chart.series();
     p.bucket = bucketUnitName(s.unit);
+    if (s.split != Split::None && !s.series.isEmpty()) {
+        p.split = splitName(s.split);
+        if (s.sharedClients > 0)
+            p.split += QStringLiteral(" (%1)").arg(VolumeSeries::sharedClientsText(s.sharedClients));
+    }
+    if (const VolumeSeries::Series *other = s.other())
+        p.other = QStringLiteral("%1 (the series \"%2\")")
+                      .arg(VolumeSeries::otherSourcesText(s.split, other->otherSources), other->label);
     p.zone = QString::fromUtf8(chart.displayZone().id());
     if (p.zone.isEmpty())
         p.zone = QString::fromUtf8(s.zone);
@@ -427,6 +436,10 @@ QString Provenance::descriptionText() const
     QStringList parts;
     if (!selection.isEmpty())
         parts << QStringLiteral("selection: %1").arg(oneLineText(selection));
+    if (!split.isEmpty())
+        parts << QStringLiteral("split: %1").arg(oneLineText(split));
+    if (!other.isEmpty())
+        parts << QStringLiteral("other: %1").arg(oneLineText(other));
     if (!bucket.isEmpty())
         parts << QStringLiteral("bucket: %1").arg(oneLineText(bucket));
     if (!zone.isEmpty())
@@ -443,6 +456,10 @@ QStringList Provenance::lines() const
     out << QStringLiteral("files: %1").arg(sourceText());
     if (!selection.isEmpty())
         out << QStringLiteral("selection: %1").arg(oneLineText(selection));
+    if (!split.isEmpty())
+        out << QStringLiteral("split: %1").arg(oneLineText(split));
+    if (!other.isEmpty())
+        out << QStringLiteral("other: %1").arg(oneLineText(other));
     if (!bucket.isEmpty())
         out << QStringLiteral("bucket: %1").arg(oneLineText(bucket));
     if (!zone.isEmpty())

@@ -24,6 +24,8 @@ struct Provenance
     QVector<FileRecord> files;
     QString selection;     // Selection::describe()
     QString bucket;        // bucketUnitName(): "hour", "day", …
+    QString split;         // "client", "name", "group (…)"; empty: not split
+    QString other;         // what the "other" series holds ("37 clients"); empty: there is none
     QString zone = QStringLiteral("UTC"); // IANA id of the display zone
     int64_t fromUs = 0;    // the range shown
     int64_t toUs = 0;
@@ -36,7 +38,8 @@ struct Provenance
     // The same for the day × time raster: bucket "day x 30-minute slot", its zone, its whole days.
     static Provenance fromRaster(const RasterView &view);
 
-    // "DNS Timeline 0.1.0", "files: dns.log (sha256 ab…), …", "selection: …", "bucket: hour",
+    // "DNS Timeline 0.1.0", "files: dns.log (sha256 ab…), …", "selection: …", "split: client",
+    // "other: 37 clients (the series "other")", "bucket: hour",
     // "zone: UTC", "range: 2016-07-20T00:00:00Z – 2016-07-30T00:00:00Z", "generated: …".
     // Line breaks inside values are replaced by spaces, so each entry is exactly one line.
     QStringList lines() const;

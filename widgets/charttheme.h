@@ -18,8 +18,11 @@ struct ChartTheme
     QColor labelText;
     QColor emptyText;
     QVector<QColor> series; // bar colours, in stacking order
+    // The "other" series (lookups of the sources a split does not chart one by one): a neutral grey
+    // that is none of the palette's colours, so that it never reads as one more source.
+    QColor other;
 
-    // A chart holds up to 12 series. The palette has 7 colours (Okabe–Ito without the vermillion kept
+    // A chart holds up to 12 series (plus "other", drawn in its own grey, see VolumeQuery::maxSeries). The palette has 7 colours (Okabe–Ito without the vermillion kept
     // for markers); series 8–12 take colours 1–5 again with a second visual channel — bars hatched,
     // lines dashed — so that every series has its own (colour, pattern) style, readable without
     // telling hues apart.
@@ -48,6 +51,7 @@ struct ChartTheme
         t.labelText = QColor(0x20, 0x20, 0x20);
         t.emptyText = QColor(0x70, 0x70, 0x70);
         t.series = okabeIto();
+        t.other = QColor(0xA6, 0xA6, 0xA6); // lighter than the palette's #404040
         return t;
     }
 
@@ -64,6 +68,7 @@ struct ChartTheme
         t.emptyText = QColor(0xA0, 0xA0, 0xA0);
         t.series = okabeIto();
         t.series.last() = QColor(0xC8, 0xC8, 0xC8); // dark grey would vanish on a dark background
+        t.other = QColor(0x80, 0x80, 0x80);         // darker than that #C8C8C8, clear of the background
         return t;
     }
 };

@@ -6,6 +6,8 @@
 #include "categorylegend.h"
 #include "eventmarkers.h"
 #include "integerticker.h"
+#include "legendnote.h"
+#include "percentticker.h"
 #include "plotimage.h"
 #include "timeutil.h"
 #include "utcdateticker.h"
@@ -34,11 +36,20 @@ QPen seriesPen(const ChartTheme &theme, int index)
 
 } // namespace
 
-// A series' own colour (a source group's) if it has one, else the theme's palette in order.
+// A series' own colour (a source group's) if it has one, else the theme's palette in order; "other"
+// is always the theme's grey.
 static QColor seriesColor(const ChartTheme &theme, const VolumeSeries &series, qsizetype s)
 {
+    if (s < series.series.size() && series.series.at(s).isOther)
+        return theme.other;
     const QColor own(s < series.series.size() ? series.series.at(s).color : QString());
     return own.isValid() ? own : theme.seriesColor(int(s));
+}
+
+// "other" is plain grey: never hatched or dashed like a repeated palette colour.
+static bool seriesPatterned(const ChartTheme &theme, const VolumeSeries &series, qsizetype s)
+{
+    return !(s < series.series.size() && series.series.at(s).isOther) && theme.seriesPatterned(int(s));
 }
 
 
@@ -209,10 +220,11 @@ void TimelineChart::applyTheme(const ChartTheme &theme)
     d->emptyText->setColor(theme.emptyText);
     for (int i = 0; i < d->bars.size(); ++i) {
         d->bars[i]->setColor(seriesColor(theme, d->series, i));
-        d->bars[i]->setHatched(theme.seriesPatterned(i), theme.background);
+        d->bars[i]->setHatched(seriesPatterned(theme, d->series, i), theme.background);
     }
     for (int i = 0; i < d->graphs.size(); ++i) {
         QPen pen = seriesPen(theme, i);
+        pen.setStyle(seriesPatterned(theme, d->series, i) ? Qt::DashLine : Qt::SolidLine);
         pen.setColor(seriesColor(theme, d->series, i));
         d->graphs[i]->setPen(pen);
     }
@@ -515,14 +527,8 @@ ValueMode TimelineChart::valueMode() const
 void TimelineChart::setLogScale(bool log)
 {
     d->logScale = log;
-    if (log) {
-        m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
-        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    } else {
-        m_plot->yAxis->setScaleType(QCPAxis::stLinear);
-        m_plot->yAxis->setTicker(d->yTicker);
-    }
-    rebuildPlottables();
+    m_plot->yAxis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    rebuildPlottables(); // picks the ticker
 }
 
 bool TimelineChart::logScale() const
@@ -566,6 +572,8 @@ void TimelineChart::rebuildPlottables()
     while (d->graphs.size() > (bars ? 0 : series.series.size()))
         m_plot->removePlottable(d->graphs.takeLast());
     m_plot->legend->clearItems();
+    // One series needs no legend, unless it is "other" alone (a group split where no group asked).
+    const bool showLegend = series.series.size() > 1 || series.other();
     d->top = QVector<double>(n, 0.0);
     QVector<double> base(n, 0.0);
     for (qsizetype s = 0; s < series.series.size(); ++s) {
@@ -583,10 +591,10 @@ void TimelineChart::rebuildPlottables()
                 d->top[i] = base[i];
             }
             d->bars[s]->setColor(color);
-            d->bars[s]->setHatched(d->theme.seriesPatterned(int(s)), d->theme.background);
+            d->bars[s]->setHatched(seriesPatterned(d->theme, series, s), d->theme.background);
             d->bars[s]->setBars(std::move(rects));
-            d->bars[s]->setName(series.series.at(s).label);
-            if (series.series.size() > 1)
+            d->bars[s]->setName(series.series.at(s).displayLabel(series.split));
+            if (showLegend)
                 d->bars[s]->addToLegend();
             continue;
         }
@@ -595,8 +603,9 @@ void TimelineChart::rebuildPlottables()
         QCPGraph *g = d->graphs[s];
         QPen pen = seriesPen(d->theme, int(s));
         pen.setColor(color);
+        pen.setStyle(seriesPatterned(d->theme, series, s) ? Qt::DashLine : Qt::SolidLine);
         g->setPen(pen);
-        g->setName(series.series.at(s).label);
+        g->setName(series.series.at(s).displayLabel(series.split));
         g->setAdaptiveSampling(true);
         QVector<double> keys, vals;
         keys.reserve(n + 1);
@@ -616,17 +625,21 @@ void TimelineChart::rebuildPlottables()
             vals.append(vals.last());
         }
         g->setData(keys, vals, true);
-        if (series.series.size() > 1)
+        if (showLegend)
             g->addToLegend();
     }
-    m_plot->legend->setVisible(series.series.size() > 1);
-    // Counts get whole-number ticks; shares are fractions and need the ordinary ticker.
-    if (!d->logScale) {
-        if (share)
-            m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-        else
-            m_plot->yAxis->setTicker(d->yTicker);
-    }
+    // Group series can overlap: say so where the series are named, so that nobody adds them up blindly.
+    if (showLegend && series.sharedClients > 0)
+        m_plot->legend->addItem(new LegendNote(m_plot->legend, VolumeSeries::sharedClientsText(series.sharedClients)));
+    m_plot->legend->setVisible(showLegend);
+    // Counts get whole-number ticks, shares per cent; a log axis ticks at powers of ten.
+    if (d->logScale)
+        m_plot->yAxis->setTicker(share ? QSharedPointer<QCPAxisTickerLog>(new PercentLogTicker)
+                                       : QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    else if (share)
+        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new PercentTicker));
+    else
+        m_plot->yAxis->setTicker(d->yTicker);
     m_plot->yAxis->setLabel(share ? tr("share of all lookups per %1").arg(bucketUnitLabel(series.unit))
                                   : tr("lookups per %1").arg(bucketUnitLabel(series.unit)));
     updateYRange();

@@ -202,7 +202,7 @@ QString TimelineChart::tooltipText(QPoint pos) const
                        .arg(formatUserTime(from, zone), formatUserTime(to, zone),
                             zoneName(zone));
     for (const auto &s : d->series.series)
-        text += QStringLiteral("\n%1: %2").arg(s.label).arg(s.counts.value(i));
+        text += QStringLiteral("\n%1: %2").arg(s.displayLabel(d->series.split)).arg(s.counts.value(i));
     if (d->series.series.size() > 1)
         text += QStringLiteral("\ntotal: %1").arg(d->stacked.value(i));
     for (const Event &e : d->events) {

@@ -344,6 +344,7 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
     syncImport();
     VolumeSeries v;
     v.unit = q.unit;
+    v.split = q.split;
     const Resolved r = resolve(m_db, q.selection);
     if (!r.error.isEmpty()) {
         v.error = r.error;
@@ -405,10 +406,15 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
         return v;
     }
 
+    // Every split ends with an "other" series that holds each selected lookup in none of the series
+    // kept, so that the series of a bucket add up to its unsplit count (for groups: plus the lookups of
+    // clients in two kept groups, which count in both). It is left out when it would be empty.
+    VolumeSeries::Series other{VolumeSeries::otherLabel(), QVector<int64_t>(buckets, 0), 0, QString(), true, 0};
     if (q.split == Split::Group) {
         // One series per group (the selection's, or every group of the project if it names none), plus one
         // per client the selection asks for by address that is in none of them. A client in two groups
-        // counts in both. Ungrouped clients the selection did not ask for are not charted.
+        // counts in both. Selected clients in no series kept (ungrouped ones the selection did not ask
+        // for, members of groups beyond maxSeries) go to "other".
         const QVector<GroupFilters> groups = q.selection.groups.isEmpty() ? allGroupFilters(m_db) : r.groups;
         QVector<AddressFilter> asked;
         for (const QString &c : q.selection.clients)
@@ -433,23 +439,54 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
             if (!in.isEmpty())
                 seriesOf.insert(id, in);
         });
-        visitRange(m_db, r, from, to, false, [&](int64_t, int64_t client, int64_t t, int64_t n) {
-            const auto it = seriesOf.constFind(client);
-            if (it == seriesOf.cend())
-                return;
-            for (int i : *it) {
-                all[i].counts[bucketOf(t)] += n;
-                all[i].total += n;
-            }
-        });
+        // First the total per client, to choose the series; then the counts of the series kept.
+        QHash<int64_t, int64_t> perClient;
+        visitRange(m_db, r, from, to, false, [&](int64_t, int64_t client, int64_t, int64_t n) { perClient[client] += n; });
+        for (auto it = seriesOf.cbegin(); it != seriesOf.cend(); ++it)
+            for (int i : *it)
+                all[i].total += perClient.value(it.key());
         // Groups and asked-for clients with no lookups in the range stay out, like empty splits.
-        all.erase(std::remove_if(all.begin(), all.end(), [](const auto &s) { return s.total == 0; }), all.end());
-        std::stable_sort(all.begin(), all.end(), [](const auto &a, const auto &b) {
-            return a.total != b.total ? a.total > b.total : a.label < b.label;
+        QVector<int> order;
+        for (qsizetype i = 0; i < all.size(); ++i)
+            if (all.at(i).total > 0)
+                order.append(int(i));
+        std::stable_sort(order.begin(), order.end(), [&all](int a, int b) {
+            const auto &x = all.at(a), &y = all.at(b);
+            return x.total != y.total ? x.total > y.total : x.label < y.label;
         });
-        if (q.maxSeries > 0 && all.size() > q.maxSeries)
-            all.resize(q.maxSeries);
-        v.series = all;
+        if (q.maxSeries > 0 && order.size() > q.maxSeries)
+            order.resize(q.maxSeries);
+        QHash<int, int> kept; // index in all -> index in v.series
+        for (int i : order) {
+            kept.insert(i, int(v.series.size()));
+            v.series.append(all.at(i));
+        }
+        // Each client's kept series; an empty list sends its lookups to "other".
+        QHash<int64_t, QVector<int>> target;
+        for (auto it = perClient.cbegin(); it != perClient.cend(); ++it) {
+            QVector<int> in;
+            for (int i : seriesOf.value(it.key()))
+                if (kept.contains(i))
+                    in.append(kept.value(i));
+            if (in.isEmpty())
+                ++other.otherSources;
+            else if (in.size() > 1)
+                ++v.sharedClients;
+            target.insert(it.key(), in);
+        }
+        if (v.series.isEmpty() && other.otherSources == 0)
+            return v;
+        visitRange(m_db, r, from, to, false, [&](int64_t, int64_t client, int64_t t, int64_t n) {
+            const QVector<int> in = target.value(client); // pass 1 saw every client of pass 2
+            if (in.isEmpty()) {
+                other.counts[bucketOf(t)] += n;
+                other.total += n;
+            }
+            for (int i : in)
+                v.series[i].counts[bucketOf(t)] += n;
+        });
+        if (other.total > 0)
+            v.series.append(other);
         return v;
     }
 
@@ -484,8 +521,13 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
     std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
         return a.total != b.total ? a.total > b.total : a.label < b.label;
     });
-    if (q.maxSeries > 0 && candidates.size() > q.maxSeries)
+    if (q.maxSeries > 0 && candidates.size() > q.maxSeries) {
+        for (qsizetype i = q.maxSeries; i < candidates.size(); ++i) {
+            other.total += candidates.at(i).total;
+            ++other.otherSources;
+        }
         candidates.resize(q.maxSeries);
+    }
     QHash<int64_t, int> index;
     for (const Candidate &c : candidates) {
         index.insert(c.key, int(v.series.size()));
@@ -493,11 +535,16 @@ VolumeSeries Store::volume(const VolumeQuery &q) const
     }
     if (v.series.isEmpty())
         return v;
+    const bool withOther = other.total > 0;
     visitRange(m_db, r, from, to, byName, [&](int64_t name, int64_t client, int64_t t, int64_t n) {
         const auto it = index.constFind(byName ? name : client);
         if (it != index.cend())
             v.series[*it].counts[bucketOf(t)] += n;
+        else if (withOther)
+            other.counts[bucketOf(t)] += n;
     }, !byName, byName && hourAligned);
+    if (withOther)
+        v.series.append(other);
     return v;
 }
 

@@ -175,8 +175,18 @@ inline VolumeSeries expectedVolume(const VolumeQuery &q, const std::vector<Rec> 
     std::sort(v.series.begin(), v.series.end(), [](const auto &a, const auto &b) {
         return a.total != b.total ? a.total > b.total : a.label < b.label;
     });
-    if (q.maxSeries > 0 && v.series.size() > q.maxSeries)
+    // The series beyond maxSeries are summed into "other", last.
+    if (q.maxSeries > 0 && v.series.size() > q.maxSeries) {
+        VolumeSeries::Series other{VolumeSeries::otherLabel(), QVector<int64_t>(n, 0), 0, QString(), true, 0};
+        for (qsizetype s = q.maxSeries; s < v.series.size(); ++s) {
+            for (int64_t i = 0; i < n; ++i)
+                other.counts[i] += v.series.at(s).counts.at(i);
+            other.total += v.series.at(s).total;
+            ++other.otherSources;
+        }
         v.series.resize(q.maxSeries);
+        v.series.append(other);
+    }
     return v;
 }
 

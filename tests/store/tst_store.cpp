@@ -53,6 +53,8 @@ void compareVolume(const VolumeSeries &got, const VolumeSeries &want, const char
     for (qsizetype i = 0; i < got.series.size(); ++i) {
         QCOMPARE(got.series[i].label, want.series[i].label);
         QCOMPARE(got.series[i].total, want.series[i].total);
+        QCOMPARE(got.series[i].isOther, want.series[i].isOther);
+        QCOMPARE(got.series[i].otherSources, want.series[i].otherSources);
         QVERIFY2(got.series[i].counts == want.series[i].counts, (tag + " " + got.series[i].label.toUtf8()).constData());
     }
 }
@@ -435,8 +437,16 @@ void TestStore::volumeSpecifics()
     QCOMPARE(v.series[2].label, QStringLiteral("217.12.96.16"));
     QCOMPARE(v.series[2].total, 1);
     QCOMPARE(v.bucketStarts.size(), 1);
+    // One series kept: the other two clients are "other", last, and the totals still add up.
     q.maxSeries = 1;
-    QCOMPARE(store->volume(q).series.size(), 1);
+    v = store->volume(q);
+    QCOMPARE(v.series.size(), 2);
+    QCOMPARE(v.series[0].label, QStringLiteral("217.12.96.15"));
+    QVERIFY(v.series[1].isOther);
+    QCOMPARE(v.series[1].label, QStringLiteral("other"));
+    QCOMPARE(v.series[1].total, 3);
+    QCOMPARE(v.series[1].otherSources, 2);
+    QCOMPARE(v.series[1].displayLabel(v.split), QStringLiteral("other (2 clients)"));
 
     // Week buckets start on Monday 00:00 UTC.
     q = VolumeQuery();

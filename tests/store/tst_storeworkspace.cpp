@@ -5,6 +5,7 @@
 #include "storetestutil.h"
 
 #include <QTemporaryDir>
+#include <QSet>
 #include <QTest>
 
 #include <map>
@@ -267,7 +268,7 @@ private slots:
         q.fromUs = *parseIso8601(QStringLiteral("2016-07-29T00:00:00Z"));
         q.toUs = *parseIso8601(QStringLiteral("2016-08-05T00:00:00Z"));
         q.selection.names << QStringLiteral("mail1.trump-email.com");
-        // No groups named: every group of the project; ungrouped clients are not charted.
+        // No groups named: every group of the project; the lookups of ungrouped clients are "other", last.
         VolumeSeries v = store->volume(q);
         auto expectFor = [&](const QStringList &clients) {
             VolumeQuery w = q;
@@ -277,13 +278,30 @@ private slots:
         };
         const auto bank = expectFor(m_bank), doc = expectFor(m_docnet);
         QVERIFY(bank.total > doc.total && doc.total > 0);
-        QCOMPARE(v.series.size(), 2);
+        QCOMPARE(v.series.size(), 3);
         QCOMPARE(v.series[0].label, QStringLiteral("Bank resolvers"));
         QCOMPARE(v.series[0].color, QStringLiteral("#d62728"));
         QCOMPARE(v.series[0].counts, bank.counts);
         QCOMPARE(v.series[0].total, bank.total);
         QCOMPARE(v.series[1].label, QStringLiteral("Docnet"));
         QCOMPARE(v.series[1].counts, doc.counts);
+        // The groups do not overlap: the three series add up to the unsplit count in every bucket.
+        const auto whole = expectFor({});
+        QVERIFY(v.series[2].isOther);
+        QCOMPARE(v.series[2].label, QStringLiteral("other"));
+        QCOMPARE(v.sharedClients, int64_t(0));
+        QCOMPARE(v.series[2].total, whole.total - bank.total - doc.total);
+        for (qsizetype i = 0; i < whole.counts.size(); ++i)
+            QCOMPARE(v.series[0].counts[i] + v.series[1].counts[i] + v.series[2].counts[i], whole.counts[i]);
+        QSet<QString> ungrouped;
+        for (const Rec &r : m_recs) {
+            const QString c = QString::fromStdString(r.client);
+            if (r.name == "mail1.trump-email.com" && r.t >= *q.fromUs && r.t < *q.toUs && !m_bank.contains(c)
+                && !c.startsWith(QLatin1String("192.0.2.")))
+                ungrouped.insert(c);
+        }
+        QVERIFY(!ungrouped.isEmpty());
+        QCOMPARE(v.series[2].otherSources, int64_t(ungrouped.size()));
         // One group named, and a client asked for by address that is in no group: its own series.
         q.selection.groups << QStringLiteral("Docnet");
         q.selection.clients << QStringLiteral("167.73.110.8");

@@ -1,4 +1,5 @@
 // Styles, values and the log axis of the timeline chart.
+#include "percentticker.h"
 #include "timelinechart.h"
 #include "timeutil.h"
 
@@ -79,6 +80,51 @@ private slots:
         chart.setLogScale(false);
         QCOMPARE(chart.plot()->yAxis->scaleType(), QCPAxis::stLinear);
         QCOMPARE(chart.plot()->yAxis->range().lower, 0.0);
+    }
+
+    // A share axis reads in per cent ("25 %"), not fractions ("0.25"); counts keep whole numbers.
+    void shareTicksArePercentages()
+    {
+        QCOMPARE(percentLabel(0.25, QLocale::c()), QStringLiteral("25 %"));
+        QCOMPARE(percentLabel(0.025, QLocale::c()), QStringLiteral("2.5 %"));
+        QCOMPARE(percentLabel(0.07, QLocale::c()), QStringLiteral("7 %"));
+        QCOMPARE(percentLabel(0.001, QLocale::c()), QStringLiteral("0.1 %"));
+        QCOMPARE(percentLabel(0, QLocale::c()), QStringLiteral("0 %"));
+        QCOMPARE(percentLabel(1, QLocale::c()), QStringLiteral("100 %"));
+
+        TimelineChart chart;
+        chart.resize(800, 400);
+        VolumeSeries v = series();
+        v.allCounts = {5, 8, 40, 2}; // shares up to 100 %: bucket 2 is 10 + 30 of 40
+        chart.setSeries(v);
+        chart.setValueMode(ValueMode::Share);
+        chart.renderImage(QSize(800, 400));
+        const QVector<QString> labels = chart.plot()->yAxis->tickVectorLabels();
+        const QVector<double> ticks = chart.plot()->yAxis->tickVector();
+        QVERIFY2(labels.size() >= 3, qPrintable(QStringList(labels.cbegin(), labels.cend()).join(' ')));
+        for (qsizetype i = 0; i < labels.size(); ++i)
+            QCOMPARE(labels.at(i), percentLabel(ticks.at(i), QLocale::c()));
+        QVERIFY(labels.contains(QStringLiteral("0 %")));
+        QVERIFY(labels.contains(QStringLiteral("20 %")) || labels.contains(QStringLiteral("25 %")));
+        QVERIFY(labels.contains(QStringLiteral("100 %")));
+
+        // The log axis in share mode reads in per cent too.
+        chart.setLogScale(true);
+        chart.renderImage(QSize(800, 400));
+        const QVector<QString> logLabels = chart.plot()->yAxis->tickVectorLabels();
+        const QVector<double> logTicks = chart.plot()->yAxis->tickVector();
+        QVERIFY2(logLabels.contains(QStringLiteral("100 %")), qPrintable(QStringList(logLabels.cbegin(), logLabels.cend()).join(' ')));
+        for (qsizetype i = 0; i < logLabels.size(); ++i)
+            QCOMPARE(logLabels.at(i), percentLabel(logTicks.at(i), QLocale::c()));
+
+        // Back to counts: whole numbers again.
+        chart.setLogScale(false);
+        chart.setValueMode(ValueMode::Count);
+        chart.renderImage(QSize(800, 400));
+        const QVector<QString> counts = chart.plot()->yAxis->tickVectorLabels();
+        QVERIFY(!counts.isEmpty());
+        for (const QString &l : counts)
+            QVERIFY2(!l.contains(QLatin1Char('%')) && !l.contains(QLatin1Char('.')), qPrintable(l));
     }
 };
 
