@@ -178,8 +178,9 @@ bool EventEditor::apply(QVector<Event> *insert, const QVector<Event> &update, co
         return false;
     }
     m_events = store->events();
+    m_stored = store->categories(); // a new category is stored with its colour by the change itself
     emit eventsChanged(m_events);
-    emit categoriesChanged(categories()); // a new category may have come with an event
+    emit categoriesChanged(categories());
     return true;
 }
 

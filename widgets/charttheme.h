@@ -30,11 +30,26 @@ struct ChartTheme
     // lightened or darkened for drawing in the other; the stored colour stays as the user chose it.
     static constexpr double kMinMarkerContrast = 3.0;
     QColor markerColor(const QColor &stored) const { return withContrast(stored, background, kMinMarkerContrast); }
-    // The fill of a span band of that category, translucent.
+    // The fill of a span band of that category, translucent: at most this opaque, so that the bars
+    // under a band still show through. To reach bandContrast within that, the band's colour is
+    // lightened (or darkened) further than the line's.
+    static constexpr int kMaxBandAlpha = 150;
     QColor bandColor(const QColor &stored) const
     {
         QColor c = markerColor(stored);
-        c.setAlpha(bandContrast > 0 ? alphaForContrast(c, background, bandContrast, band.alpha()) : band.alpha());
+        if (bandContrast <= 0) {
+            c.setAlpha(band.alpha());
+            return c;
+        }
+        for (double ratio = kMinMarkerContrast; ratio <= 21; ratio += 0.25) {
+            c = withContrast(stored, background, ratio);
+            const int alpha = alphaForContrast(c, background, bandContrast, band.alpha());
+            if (alpha <= kMaxBandAlpha) {
+                c.setAlpha(alpha);
+                return c;
+            }
+        }
+        c.setAlpha(kMaxBandAlpha);
         return c;
     }
 

@@ -242,7 +242,7 @@ private slots:
             e.category = names.at(i);
             QVERIFY(editor.addEvent(e));
             const QString colour = colourOf(names.at(i));
-            QVERIFY2(!seen.contains(colour), qPrintable(names.at(i) + QStringLiteral(" got ") + colour + QStringLiteral(" again")));
+            QVERIFY2(!seen.contains(colour), qPrintable(names.at(i) + QStringLiteral(" got ") + colour + QStringLiteral(" again: ") + seen.join(QLatin1Char(' '))));
             seen.append(colour);
             first.insert(names.at(i), colour);
             // Earlier categories keep their colours.
