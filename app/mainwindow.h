@@ -1,5 +1,6 @@
 #pragma once
 
+#include "eventinfo.h"
 #include "importer.h"
 #include "store.h"
 
@@ -25,7 +26,6 @@ class RecentProjects;
 class UserGuideWindow;
 class SelectionPanel;
 class Workspace;
-class EventInfoBox;
 class WorkspaceDocks;
 
 // Composition only: creates the models, the panels and the actions, and wires them.
