@@ -255,6 +255,9 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
         chart.plot()->replot();
         const QImage grab = chart.plot()->grab().toImage();
+        // DNT_MARKER_SAMPLE=/tmp/dark.png writes this grab to look at.
+        if (const QString sample = qEnvironmentVariable("DNT_MARKER_SAMPLE"); !sample.isEmpty())
+            grab.save(sample);
         const ChartTheme dark = ChartTheme::dark();
         const QRect area = chart.plot()->axisRect()->rect();
         const int x = qRound(chart.plot()->xAxis->coordToPixel(double(point.startUs) / 1e6));
