@@ -99,7 +99,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_chartPane->chart(), &TimelineChart::eventClicked, this, [this](const Event &e) {
         m_eventsPanel->selectEvent(e.id);
         if (m_interactive)
-            showEventDetails(this, e, m_eventModel->displayZone());
+            showEventInfo(e);
     });
     connect(m_chartPane->chart(), &TimelineChart::timeDoubleClicked, this, [this](int64_t us) {
         if (!m_projectPath.isEmpty())
@@ -117,7 +117,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     });
     connect(m_chartPane->chart(), &TimelineChart::eventContextMenuRequested, this, [this](const Event &e, QPoint at) {
         QMenu menu(this);
-        menu.addAction(tr("Show details"), this, [this, e] { showEventDetails(this, e, m_eventModel->displayZone()); });
+        menu.addAction(tr("Show details"), this, [this, e] { showEventInfo(e); });
         menu.addAction(tr("Edit…"), this, [this, e] {
             m_eventsPanel->selectEvent(e.id);
             m_eventsPanel->editSelected();
@@ -312,6 +312,8 @@ void MainWindow::closeProject()
         m_importController->waitForFinished();
     }
     m_projectPath.clear();
+    if (m_eventInfo)
+        m_eventInfo->close(); // its Edit… would have no project to write to
     m_runner->setProjectPath(QString());
     m_eventEditor->setProjectPath(QString());
     m_docks->setProjectPath(QString());
@@ -322,6 +324,15 @@ void MainWindow::closeProject()
     m_workspace->refresh(); // empties the sources and the pair view
     m_totals->clear();
     setWindowTitle(tr("DNS Timeline"));
+}
+
+void MainWindow::showEventInfo(const Event &event)
+{
+    if (m_eventInfo)
+        m_eventInfo->close();
+    m_eventInfo = showEventDetails(this, event, m_eventModel->displayZone());
+    connect(m_eventInfo, &EventInfoBox::editRequested, m_eventsPanel,
+            [this](const Event &e) { m_eventsPanel->editEvent(e.id); });
 }
 
 void MainWindow::showSettings()

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "eventinfo.h"
 #include "importer.h"
 #include "store.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimeZone>
 
 class QLabel;
@@ -50,6 +52,8 @@ public:
     EventEditor *eventEditor() const { return m_eventEditor; }
     EventsPanel *eventsPanel() const { return m_eventsPanel; }
     Workspace *workspace() const { return m_workspace; }
+    // The details box of the event last clicked on the chart, while it is open.
+    EventInfoBox *eventInfo() const { return m_eventInfo; }
 
     // Times, buckets and the axis in this zone; remembered in the settings.
     void setDisplayZone(const QTimeZone &zone);
@@ -77,6 +81,7 @@ private:
     void refreshNames();
     void refreshClients();
     void showError(const QString &title, const QString &text);
+    void showEventInfo(const Event &event);
     static QString newProjectPathFor(const QString &logFile);
 
     QString m_projectPath;
@@ -95,6 +100,7 @@ private:
     QLabel *m_totals;
     RecentProjects *m_recent = nullptr;
     UserGuideWindow *m_guide = nullptr;
+    QPointer<EventInfoBox> m_eventInfo; // one at a time: a click on another marker replaces it
     QList<QPair<QStringList, ImportOptions>> m_pendingImport; // imports asked for while one runs
     bool m_interactive = true;
 };

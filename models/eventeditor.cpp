@@ -1,5 +1,6 @@
 #include "eventeditor.h"
 
+#include "categorycolors.h"
 #include "store.h"
 
 #include <QUndoStack>
@@ -115,19 +116,6 @@ void EventEditor::reload()
     emit categoriesChanged(categories());
 }
 
-QString EventEditor::defaultCategoryColor(const QString &name)
-{
-    // Dark, saturated hues that the bar palette (Okabe–Ito) does not use, so that a marker is never
-    // mistaken for a series; picked by a fixed hash of the name.
-    static const char *const palette[] = {"#d55e00", "#7b3294", "#a50026", "#8c510a", "#01665e", "#404040"};
-    uint32_t h = 2166136261u;
-    for (const QChar c : name) {
-        h ^= c.unicode();
-        h *= 16777619u;
-    }
-    return QString::fromLatin1(palette[h % (sizeof(palette) / sizeof(palette[0]))]);
-}
-
 QVector<EventCategory> EventEditor::categories() const
 {
     return mergeCategories(m_stored, m_events);
@@ -135,11 +123,19 @@ QVector<EventCategory> EventEditor::categories() const
 
 QVector<EventCategory> mergeCategories(const QVector<EventCategory> &stored, const QVector<Event> &events)
 {
+    // Events written by this version store their category's colour (Store::changeEvents); a project
+    // from before that names categories it never stored: they get the colours no stored category
+    // has, in order of first use (events come by start, id), the same on every opening.
     QVector<EventCategory> out = stored;
+    QStringList colors;
+    for (const EventCategory &c : stored)
+        colors.append(c.color);
     for (const Event &e : events) {
         const bool known = std::any_of(out.begin(), out.end(), [&](const EventCategory &c) { return c.name == e.category; });
-        if (!known)
-            out.append({e.category, EventEditor::defaultCategoryColor(e.category), true});
+        if (!known) {
+            out.append({e.category, nextCategoryColor(colors), true});
+            colors.append(out.last().color);
+        }
     }
     std::sort(out.begin(), out.end(), [](const EventCategory &a, const EventCategory &b) {
         return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
@@ -182,8 +178,9 @@ bool EventEditor::apply(QVector<Event> *insert, const QVector<Event> &update, co
         return false;
     }
     m_events = store->events();
+    m_stored = store->categories(); // a new category is stored with its colour by the change itself
     emit eventsChanged(m_events);
-    emit categoriesChanged(categories()); // a new category may have come with an event
+    emit categoriesChanged(categories());
     return true;
 }
 

@@ -11,7 +11,7 @@ class QUndoStack;
 
 namespace dnt {
 
-// Stored categories plus those only named by events (with their default colour), sorted by name.
+// Stored categories plus those only named by events (with a colour no stored category has), sorted by name.
 QVector<EventCategory> mergeCategories(const QVector<EventCategory> &stored, const QVector<Event> &events);
 
 // Every change to the project's events goes through here: it is written to the project at once, in
@@ -37,10 +37,9 @@ public:
     bool editEvent(const Event &before, const Event &after, const QString &actionText = {});
     bool removeEvents(const QVector<int64_t> &ids);
 
-    // Every category in use or stored, by name; one that was never given a colour gets a default one
-    // derived from its name (so it keeps its colour when others come and go).
+    // Every category in use or stored, by name. A new category is stored with the first palette
+    // colour no other category has (see categorycolors.h) when its first event is written.
     QVector<EventCategory> categories() const;
-    static QString defaultCategoryColor(const QString &name);
     // Changes one category's colour or visibility (undoable, written at once).
     bool setCategory(const EventCategory &before, const EventCategory &after);
 

@@ -78,10 +78,31 @@ int64_t nextLocalMidnight(int64_t us, const QTimeZone &zone)
     return fromLocal(day.addDays(1), QTime(0, 0), z).value_or(us + kUsPerDay);
 }
 
+namespace {
+
+QDateTime userDateTime(int64_t us, const QTimeZone &zone)
+{
+    return QDateTime::fromMSecsSinceEpoch(us / 1000, zone.isValid() ? zone : QTimeZone::utc());
+}
+
+QString formatUserDateTime(const QDateTime &t, bool seconds)
+{
+    return t.toString(seconds ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+} // namespace
+
 QString formatUserTime(int64_t us, const QTimeZone &zone)
 {
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(us / 1000, zone.isValid() ? zone : QTimeZone::utc());
-    return t.toString(t.time().second() ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QDateTime t = userDateTime(us, zone);
+    return formatUserDateTime(t, t.time().second() != 0);
+}
+
+std::pair<QString, QString> formatUserTimeRange(int64_t startUs, int64_t endUs, const QTimeZone &zone)
+{
+    const QDateTime start = userDateTime(startUs, zone), end = userDateTime(endUs, zone);
+    const bool seconds = start.time().second() != 0 || end.time().second() != 0;
+    return {formatUserDateTime(start, seconds), formatUserDateTime(end, seconds)};
 }
 
 } // namespace dnt

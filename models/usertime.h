@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 
 namespace dnt {
 
@@ -25,5 +26,8 @@ int64_t nextLocalMidnight(int64_t us, const QTimeZone &zone);
 
 // The inverse, for filling an edit field: "2016-07-27 19:00" (seconds only when not zero).
 QString formatUserTime(int64_t us, const QTimeZone &zone);
+// A start and an end shown side by side, in the same precision: both with seconds when either has
+// them ("19:00:00" – "19:00:05", not "19:00" – "19:00:05"), else both to the minute.
+std::pair<QString, QString> formatUserTimeRange(int64_t startUs, int64_t endUs, const QTimeZone &zone);
 
 } // namespace dnt

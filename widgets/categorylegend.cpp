@@ -26,7 +26,7 @@ void CategoryLegend::draw(QCPPainter *painter)
     const QRect area = rect();
     int x = area.left();
     const int box = fm.ascent() - 2;
-    painter->setPen(m_textColor);
+    painter->setPen(m_theme.foreground);
     painter->drawText(QRect(x, area.top(), area.width(), area.height()), Qt::AlignLeft | Qt::AlignVCenter,
                       QObject::tr("Events:"));
     x += fm.horizontalAdvance(QObject::tr("Events:")) + 10;
@@ -35,8 +35,8 @@ void CategoryLegend::draw(QCPPainter *painter)
         const int width = box + 5 + fm.horizontalAdvance(name) + 16;
         if (x + width > area.right())
             break; // what does not fit is left out rather than drawn over the edge
-        painter->fillRect(QRect(x, area.center().y() - box / 2, box, box), e.color);
-        painter->setPen(m_textColor);
+        painter->fillRect(QRect(x, area.center().y() - box / 2, box, box), m_theme.markerColor(e.color));
+        painter->setPen(m_theme.foreground);
         painter->drawText(QRect(x + box + 5, area.top(), width, area.height()), Qt::AlignLeft | Qt::AlignVCenter, name);
         x += width;
     }

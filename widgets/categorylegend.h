@@ -1,5 +1,7 @@
 #pragma once
 
+#include "charttheme.h"
+
 #include <qcustomplot.h>
 
 #include <QColor>
@@ -20,7 +22,8 @@ public:
     explicit CategoryLegend(QCustomPlot *plot);
     void setEntries(const QVector<Entry> &entries) { m_entries = entries; }
     const QVector<Entry> &entries() const { return m_entries; }
-    void setTextColor(const QColor &c) { m_textColor = c; }
+    // Text in the theme's foreground, swatches in the entries' colours as the theme draws markers.
+    void setTheme(const ChartTheme &theme) { m_theme = theme; }
     void setFont(const QFont &f) { m_font = f; }
 
     QSize minimumOuterSizeHint() const override;
@@ -31,7 +34,7 @@ protected:
 
 private:
     QVector<Entry> m_entries;
-    QColor m_textColor = Qt::black;
+    ChartTheme m_theme = ChartTheme::light();
     QFont m_font;
 };
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "colorcontrast.h"
+
 #include <QColor>
 #include <QVector>
 
@@ -14,13 +16,45 @@ struct ChartTheme
     QColor grid;
     QColor marker;          // event lines and span-band edges
     QColor band;            // span events (translucent)
-    QColor labelBackground; // behind event labels, so that they stay readable over bars
+    QColor labelBackground; // behind event labels, opaque: no bar or other event's line shows through
     QColor labelText;
     QColor emptyText;
     QVector<QColor> series; // bar colours, in stacking order
     // The "other" series (lookups of the sources a split does not chart one by one): a neutral grey
     // that is none of the palette's colours, so that it never reads as one more source.
     QColor other;
+    // Span bands at least this contrast against the background (0: the band's own alpha). The dark
+    // theme asks 3:1 of the band as drawn, so that a span stays visible; on a light one a translucent
+    // tint is visible enough and 3:1 would make it a solid block.
+    double bandContrast = 0;
+
+    // Event lines, badge frames and legend swatches are drawn at least this contrast against the
+    // background (WCAG's 3:1 for graphical objects): a category colour chosen for one theme is
+    // lightened or darkened for drawing in the other; the stored colour stays as the user chose it.
+    static constexpr double kMinMarkerContrast = 3.0;
+    QColor markerColor(const QColor &stored) const { return withContrast(stored, background, kMinMarkerContrast); }
+    // The fill of a span band of that category, translucent: at most this opaque, so that the bars
+    // under a band still show through. To reach bandContrast within that, the band's colour is
+    // lightened (or darkened) further than the line's.
+    static constexpr int kMaxBandAlpha = 150;
+    QColor bandColor(const QColor &stored) const
+    {
+        QColor c = markerColor(stored);
+        if (bandContrast <= 0) {
+            c.setAlpha(band.alpha());
+            return c;
+        }
+        for (double ratio = kMinMarkerContrast; ratio <= 21; ratio += 0.25) {
+            c = withContrast(stored, background, ratio);
+            const int alpha = alphaForContrast(c, background, bandContrast, band.alpha());
+            if (alpha <= kMaxBandAlpha) {
+                c.setAlpha(alpha);
+                return c;
+            }
+        }
+        c.setAlpha(kMaxBandAlpha);
+        return c;
+    }
 
     // A chart holds up to 12 series (plus "other", drawn in its own grey, see VolumeQuery::maxSeries). The palette has 7 colours (Okabe–Ito without the vermillion kept
     // for markers); series 8–12 take colours 1–5 again with a second visual channel — bars hatched,
@@ -47,7 +81,7 @@ struct ChartTheme
         t.grid = QColor(0xE0, 0xE0, 0xE0);
         t.marker = QColor(0xD5, 0x5E, 0x00);
         t.band = QColor(0xD5, 0x5E, 0x00, 40);
-        t.labelBackground = QColor(255, 255, 255, 225);
+        t.labelBackground = QColor(255, 255, 255);
         t.labelText = QColor(0x20, 0x20, 0x20);
         t.emptyText = QColor(0x70, 0x70, 0x70);
         t.series = okabeIto();
@@ -63,9 +97,10 @@ struct ChartTheme
         t.grid = QColor(0x3A, 0x3A, 0x3E);
         t.marker = QColor(0xFF, 0x8A, 0x3D);
         t.band = QColor(0xFF, 0x8A, 0x3D, 50);
-        t.labelBackground = QColor(0x23, 0x23, 0x26, 225);
+        t.labelBackground = QColor(0x23, 0x23, 0x26);
         t.labelText = QColor(0xF0, 0xF0, 0xF0);
         t.emptyText = QColor(0xA0, 0xA0, 0xA0);
+        t.bandContrast = kMinMarkerContrast;
         t.series = okabeIto();
         t.series.last() = QColor(0xC8, 0xC8, 0xC8); // dark grey would vanish on a dark background
         t.other = QColor(0x80, 0x80, 0x80);         // darker than that #C8C8C8, clear of the background

@@ -12,6 +12,8 @@
 #include <QPushButton>
 #include <QUrl>
 
+#include <tuple>
+
 namespace dnt {
 
 EventDialog::EventDialog(const Event &event, const QTimeZone &zone, const QStringList &categories, QWidget *parent)
@@ -19,9 +21,15 @@ EventDialog::EventDialog(const Event &event, const QTimeZone &zone, const QStrin
 {
     setWindowTitle(event.id ? tr("Edit event") : tr("Add event"));
     const QString zoneName = dnt::zoneName(m_zone);
-    m_start = new QLineEdit(event.startUs || event.id ? formatUserTime(event.startUs, m_zone) : QString(), this);
+    // A span's start and end in the same precision, so that the two fields read alike.
+    QString startText, endText;
+    if (event.endUs)
+        std::tie(startText, endText) = formatUserTimeRange(event.startUs, *event.endUs, m_zone);
+    else if (event.startUs || event.id)
+        startText = formatUserTime(event.startUs, m_zone);
+    m_start = new QLineEdit(startText, this);
     m_start->setPlaceholderText(tr("2016-07-27 or 2016-07-27 19:00 (%1)").arg(zoneName));
-    m_end = new QLineEdit(event.endUs ? formatUserTime(*event.endUs, m_zone) : QString(), this);
+    m_end = new QLineEdit(endText, this);
     m_end->setPlaceholderText(tr("empty for a point in time"));
     m_end->setToolTip(tr("A date alone ends at the end of that day."));
     m_title = new QLineEdit(event.title, this);

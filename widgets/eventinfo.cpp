@@ -4,9 +4,11 @@
 #include "usertime.h"
 
 #include <QDesktopServices>
-#include <QMessageBox>
+#include <QDialogButtonBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QUrl>
+#include <QVBoxLayout>
 
 namespace dnt {
 
@@ -20,8 +22,12 @@ bool isOpenableLink(const QString &text)
 QString eventDetailsText(const Event &e, const QTimeZone &zone)
 {
     QString text = e.title + QLatin1Char('\n');
-    text += e.endUs ? QStringLiteral("%1 – %2 (%3)").arg(formatUserTime(e.startUs, zone), formatUserTime(*e.endUs, zone), dnt::zoneName(zone))
-                    : QStringLiteral("%1 (%2)").arg(formatUserTime(e.startUs, zone), dnt::zoneName(zone));
+    if (e.endUs) {
+        const auto [start, end] = formatUserTimeRange(e.startUs, *e.endUs, zone);
+        text += QStringLiteral("%1 – %2 (%3)").arg(start, end, dnt::zoneName(zone));
+    } else {
+        text += QStringLiteral("%1 (%2)").arg(formatUserTime(e.startUs, zone), dnt::zoneName(zone));
+    }
     if (!e.category.isEmpty())
         text += QStringLiteral("\nCategory: ") + e.category;
     if (!e.note.isEmpty())
@@ -31,16 +37,44 @@ QString eventDetailsText(const Event &e, const QTimeZone &zone)
     return text;
 }
 
-void showEventDetails(QWidget *parent, const Event &event, const QTimeZone &zone)
+EventInfoBox::EventInfoBox(const Event &event, const QTimeZone &zone, QWidget *parent)
+    : QDialog(parent), m_event(event), m_text(eventDetailsText(event, zone))
 {
-    QMessageBox box(QMessageBox::Information, QObject::tr("Event"), eventDetailsText(event, zone), QMessageBox::Close, parent);
-    box.setTextFormat(Qt::PlainText); // titles and notes from files show literally
-    QPushButton *open = nullptr;
-    if (isOpenableLink(event.url))
-        open = box.addButton(QObject::tr("Open link in browser"), QMessageBox::ActionRole);
-    box.exec();
-    if (open && box.clickedButton() == open)
-        QDesktopServices::openUrl(QUrl(event.url.trimmed(), QUrl::StrictMode));
+    setWindowTitle(tr("Event"));
+    setModal(false);
+    auto *label = new QLabel(m_text, this);
+    label->setTextFormat(Qt::PlainText); // titles and notes from files show literally
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_edit = buttons->addButton(tr("Edit…"), QDialogButtonBox::ActionRole);
+    connect(m_edit, &QPushButton::clicked, this, [this] {
+        emit editRequested(m_event);
+        close();
+    });
+    if (isOpenableLink(event.url)) {
+        m_openLink = buttons->addButton(tr("Open link in browser"), QDialogButtonBox::ActionRole);
+        connect(m_openLink, &QPushButton::clicked, this,
+                [this] { QDesktopServices::openUrl(QUrl(m_event.url.trimmed(), QUrl::StrictMode)); });
+    }
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(label);
+    layout->addWidget(buttons);
+    setMinimumWidth(360);
+}
+
+QString EventInfoBox::text() const
+{
+    return m_text;
+}
+
+EventInfoBox *showEventDetails(QWidget *parent, const Event &event, const QTimeZone &zone)
+{
+    auto *box = new EventInfoBox(event, zone, parent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->show();
+    return box;
 }
 
 } // namespace dnt

@@ -25,11 +25,34 @@ EventMarkers::EventMarkers(QCPAxisRect *axisRect, const QString &layerName)
     : QCPLayerable(axisRect->parentPlot(), layerName), m_axisRect(axisRect), m_font(axisRect->parentPlot()->font())
 {
     m_font.setPointSizeF(std::max(7.0, m_font.pointSizeF() * 0.9));
+    updateDrawColors();
 }
 
 void EventMarkers::setEvents(const QVector<Event> &events)
 {
     m_events = events;
+    // A badge's number is the event's rank by (start, id) among all the events given, whether shown,
+    // hidden or out of view: it depends only on the event and those before it, so that adding a later
+    // event, zooming or hiding a category never renumbers the badges a reader has already noted.
+    QVector<int> order(m_events.size());
+    for (int i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [this](int a, int b) {
+        const Event &x = m_events.at(a), &y = m_events.at(b);
+        return x.startUs != y.startUs ? x.startUs < y.startUs : (x.id != y.id ? x.id < y.id : a < b);
+    });
+    m_numbers = QVector<int>(m_events.size(), 0);
+    for (int rank = 0; rank < order.size(); ++rank)
+        m_numbers[order[rank]] = rank + 1;
+}
+
+void EventMarkers::updateDrawColors()
+{
+    // Contrast adjustments are a few dozen pow() calls each: once per theme or colour change, not per draw.
+    m_defaultColors = {m_theme.markerColor(m_theme.marker), m_theme.bandColor(m_theme.marker)};
+    m_drawColors.clear();
+    for (auto it = m_categoryColors.cbegin(); it != m_categoryColors.cend(); ++it)
+        m_drawColors.insert(it.key(), {m_theme.markerColor(it.value()), m_theme.bandColor(it.value())});
 }
 
 void EventMarkers::applyDefaultAntialiasingHint(QCPPainter *painter) const
@@ -54,6 +77,11 @@ void EventMarkers::draw(QCPPainter *painter)
         return;
     const QRect area = m_axisRect->rect();
     const QCPRange range = axis->range();
+    // The widget always paints into its layer buffers; everything else (QCustomPlot::toPainter, which
+    // renderImage, the exporter and the command line go through) marks its painter pmNoCaching. An
+    // export shows the events, not what the user happened to select on screen.
+    const bool exporting = painter->modes().testFlag(QCPPainter::pmNoCaching);
+    const int64_t highlighted = exporting ? 0 : m_highlighted;
     painter->setAntialiasing(false);
     painter->setPen(Qt::NoPen);
 
@@ -81,14 +109,13 @@ void EventMarkers::draw(QCPPainter *painter)
             if (pass == 0) {
                 if (e.isSpan())
                     {
-                    QColor band = colorOf(e);
-                    band.setAlpha(m_theme.band.alpha());
+                    const QColor band = colorsOf(e).band;
                     fill(QRect(x0, area.top(), std::max(1, x1 - x0), area.height()), band);
                 }
                 continue;
             }
             // The selected event's line is three pixels wide, so that it can be found among many.
-            const int w = e.id != 0 && e.id == m_highlighted ? 3 : 1;
+            const int w = e.id != 0 && e.id == highlighted ? 3 : 1;
             if (start >= range.lower)
                 fill(QRect(x0 - (w - 1) / 2, area.top(), w, area.height()), colorOf(e));
             if (e.isSpan() && end <= range.upper)
@@ -179,14 +206,13 @@ void EventMarkers::draw(QCPPainter *painter)
     }
     m_rowCount = static_cast<int>(rows.size());
 
-    // Badges: a running number centred on the marker, moved right past the previous badge of its row
+    // Badges: the event's number (see setEvents) centred on the marker, moved right past the previous badge of its row
     // when needed; every badge is as wide as "N+" so that one taking in later events keeps its size.
-    const int digits = QString::number(crowded.size()).size();
+    const int digits = QString::number(m_events.size()).size();
     const int badgeWidth = fm.horizontalAdvance(QString(digits, QLatin1Char('8')) + QLatin1Char('+')) + 2 * kPadX;
     QVector<int> badgeRowEnd;
-    int number = 0;
     for (const Anchor &a : std::as_const(crowded)) {
-        ++number;
+        const int number = m_numbers.value(a.index);
         const QString title = QStringLiteral("%1. %2").arg(number).arg(m_events.at(a.index).title.simplified());
         const int wanted = std::max(area.left() + 1, a.x - badgeWidth / 2);
         int placedRow = -1, left = 0;

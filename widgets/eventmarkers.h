@@ -35,7 +35,11 @@ public:
 
     void setEvents(const QVector<Event> &events);
     const QVector<Event> &events() const { return m_events; }
-    void setTheme(const ChartTheme &theme) { m_theme = theme; }
+    void setTheme(const ChartTheme &theme)
+    {
+        m_theme = theme;
+        updateDrawColors();
+    }
     void setFont(const QFont &font) { m_font = font; }
     QFont font() const { return m_font; }
     void setHighlighted(int64_t id) { m_highlighted = id; }
@@ -44,6 +48,7 @@ public:
     {
         m_categoryColors = colors;
         m_hidden = hidden;
+        updateDrawColors();
     }
     bool isShown(const Event &e) const { return !m_hidden.contains(e.category); }
     int64_t highlighted() const { return m_highlighted; }
@@ -66,6 +71,7 @@ private:
     int64_t m_highlighted = 0;
     QHash<QString, QColor> m_categoryColors;
     QSet<QString> m_hidden;
+    QVector<int> m_numbers; // per event given: its badge number, the rank by (start, id) from 1
     struct TextLayout
     {
         QString text; // the title as drawn (one line, elided)
@@ -76,7 +82,22 @@ private:
     QFont m_layoutFont;
     int m_layoutDpi = 0;
 
-    QColor colorOf(const Event &e) const { return m_categoryColors.value(e.category, m_theme.marker); }
+    // Lines and bands as drawn in the current theme (see ChartTheme::markerColor), per category; an
+    // event of a category without a colour gets the theme's marker colour.
+    struct DrawColors
+    {
+        QColor line;
+        QColor band;
+    };
+    QHash<QString, DrawColors> m_drawColors;
+    DrawColors m_defaultColors;
+    void updateDrawColors();
+    const DrawColors &colorsOf(const Event &e) const
+    {
+        const auto it = m_drawColors.constFind(e.category);
+        return it == m_drawColors.cend() ? m_defaultColors : *it;
+    }
+    QColor colorOf(const Event &e) const { return colorsOf(e).line; }
 };
 
 } // namespace dnt

@@ -144,9 +144,14 @@ void EventsPanel::addEventAt(int64_t startUs, std::optional<int64_t> endUs)
 void EventsPanel::editSelected()
 {
     const auto ids = selectedIds();
-    if (ids.size() != 1)
-        return;
-    const Event *e = m_model->eventAt(m_model->rowOfId(ids.first()));
+    if (ids.size() == 1)
+        editEvent(ids.first());
+}
+
+void EventsPanel::editEvent(int64_t id)
+{
+    // The event as the project holds it now: a details box may have been opened before a later change.
+    const Event *e = m_model->eventAt(m_model->rowOfId(id));
     if (!e)
         return;
     const Event before = *e;

@@ -31,6 +31,8 @@ public:
 public slots:
     void addEventAt(int64_t startUs, std::optional<int64_t> endUs = std::nullopt);
     void editSelected();
+    // The event dialog for this event (by id, as the project holds it now); OK edits it, undoably.
+    void editEvent(int64_t id);
     void deleteSelected();
     void importFile(const QString &path = {});
     void exportFile(const QString &path = {});

@@ -152,7 +152,7 @@ TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent), d(new Private)
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *e) {
         const QRect area = m_plot->axisRect()->rect();
         if (area.contains(e->pos())) {
-            emit timeDoubleClicked(static_cast<int64_t>(m_plot->xAxis->pixelToCoord(e->pos().x()) * 1e6));
+            emit timeDoubleClicked(bucketStartAtPixel(e->pos().x()));
         } else if (e->pos().y() > area.bottom() && e->pos().x() >= area.left() && e->pos().x() <= area.right()) {
             resetView();
         }
@@ -216,7 +216,7 @@ void TimelineChart::applyTheme(const ChartTheme &theme)
     m_plot->legend->setBrush(theme.background);
     m_plot->legend->setTextColor(theme.foreground);
     if (d->categoryLegend)
-        d->categoryLegend->setTextColor(theme.foreground);
+        d->categoryLegend->setTheme(theme);
     d->emptyText->setColor(theme.emptyText);
     for (int i = 0; i < d->bars.size(); ++i) {
         d->bars[i]->setColor(seriesColor(theme, d->series, i));

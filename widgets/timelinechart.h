@@ -112,6 +112,9 @@ public:
     QString tooltipText(QPoint pos) const;
     // Index of the bucket under this x pixel, or -1.
     int bucketAtPixel(int x) const;
+    // The start of the bucket (as the chart buckets now) under this x pixel; the time at the pixel
+    // when the chart has no buckets.
+    int64_t bucketStartAtPixel(int x) const;
 
 public slots:
     void resetView();
@@ -119,7 +122,8 @@ public slots:
 signals:
     // A click (no drag) on an event's marker or label.
     void eventClicked(const dnt::Event &event);
-    // A double-click in the plot area, at this time: the place to add an event.
+    // A double-click in the plot area: the place to add an event, the start of the bucket under the
+    // cursor (bucketStartAtPixel).
     void timeDoubleClicked(int64_t us);
     // A marker was dragged (moved, or a span's edge resized): one change, from before to after.
     void eventDragged(const dnt::Event &before, const dnt::Event &after);

@@ -175,6 +175,20 @@ void TimelineChart::onMouseRelease(QMouseEvent *e)
         emit rangeSelected(toMicroseconds(d->left[bucket]), toMicroseconds(d->right[bucket]));
 }
 
+int64_t TimelineChart::bucketStartAtPixel(int x) const
+{
+    const int64_t us = usAtPixel(x);
+    const int i = bucketAtPixel(x);
+    if (i >= 0)
+        return toMicroseconds(d->left[i]);
+    // No bar there (an empty stretch, or before the first bucket): the start of the bucket that would be
+    // there, on the same grid as the bars (the series' unit, aligned in its zone).
+    if (d->series.bucketStarts.isEmpty())
+        return us;
+    const QTimeZone zone(d->series.zone);
+    return bucketFloor(us, d->series.unit, zone.isValid() ? zone : QTimeZone::utc());
+}
+
 int TimelineChart::bucketAtPixel(int x) const
 {
     if (d->left.isEmpty() || !d->hasLookups)

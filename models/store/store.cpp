@@ -1,6 +1,7 @@
 #include "store.h"
 #include "storeinternal.h"
 
+#include "categorycolors.h"
 #include "packedminutes.h"
 #include "sqlitestmt.h"
 
@@ -483,6 +484,36 @@ bool Store::changeEvents(QVector<Event> *inserted, const QVector<Event> &updated
             ids.append(sqlite3_last_insert_rowid(m_db));
         }
     }
+    // A category that an event brings in gets its colour here, in the same transaction, and keeps it:
+    // the first palette colour no other category has, so that two categories never share a colour
+    // while the palette lasts, and a colour never changes when other categories come or go.
+    QStringList names, colors;
+    {
+        SqliteStmt cats(m_db, "SELECT name, color FROM categories");
+        while (cats.ok() && cats.step() == SQLITE_ROW) {
+            names.append(cats.text(0));
+            colors.append(cats.text(1));
+        }
+    }
+    SqliteStmt addCategory(m_db, "INSERT INTO categories(name, color, visible) VALUES(?,?,1)");
+    const auto colourNew = [&](const Event &e) {
+        if (names.contains(e.category))
+            return true;
+        const QString color = nextCategoryColor(colors);
+        addCategory.bind(1, e.category).bind(2, color);
+        if (!addCategory.exec())
+            return false;
+        names.append(e.category);
+        colors.append(color);
+        return true;
+    };
+    for (const Event &e : updated)
+        if (!colourNew(e))
+            return fail(addCategory.error());
+    if (inserted)
+        for (const Event &e : *inserted)
+            if (!colourNew(e))
+                return fail(addCategory.error());
     if (!sqliteExec(m_db, "COMMIT", error))
         return fail(*error);
     for (qsizetype i = 0; i < ids.size(); ++i)

@@ -2,6 +2,7 @@
 // the test computes itself from the same file.
 #include "bucket.h"
 #include "eventeditor.h"
+#include "store.h"
 #include "timeutil.h"
 
 #include <QColor>
@@ -329,8 +330,17 @@ private slots:
         // Event markers: vertical lines over most of the plot height, in their category's colour. The
         // bank is contacted on 21 Sep (Press), the name removed on 23 Sep and the new name seen on 27 Sep
         // (DNS): 77–81 % of the range from 1 May to 1 Nov, nothing between 86 and 95 %.
-        const QList<QColor> markers{QColor(EventEditor::defaultCategoryColor(QStringLiteral("Press"))),
-                                    QColor(EventEditor::defaultCategoryColor(QStringLiteral("DNS")))};
+        // Their colours are the ones the project stored for the categories when the events came in.
+        QList<QColor> markers;
+        {
+            QString error;
+            const auto store = Store::open(m_project, Store::Mode::ReadOnly, &error);
+            QVERIFY2(store, qPrintable(error));
+            for (const EventCategory &c : store->categories())
+                if (c.name == QLatin1String("Press") || c.name == QLatin1String("DNS"))
+                    markers.append(QColor(c.color));
+        }
+        QCOMPARE(markers.size(), 2);
         auto markerColumn = [&](int x) {
             int run = 0;
             for (int y = 0; y < img.height(); ++y) {

@@ -9,6 +9,7 @@
 
 #include <qcustomplot.h>
 
+#include <QHash>
 #include <QSet>
 #include <QTest>
 
@@ -112,15 +113,72 @@ private slots:
             }();
             QCOMPARE(labelRows, EventMarkers::kMaxLabelRows);
         }
-        // At 1600 px every badge stands for one event: numbered 1, 2, 3 … in time order.
+        // At 1600 px every badge stands for one event: numbered by the event's rank in time among all
+        // events (the labelled ones count too), so event 31 is badge 31 wherever it lands.
         chart.renderImage(QSize(1600, 900));
-        int expected = 1;
         for (const EventLabel &l : chart.eventLabels()) {
             if (!l.badge)
                 continue;
-            QCOMPARE(l.text, QString::number(expected++));
+            QCOMPARE(l.text, QString::number(l.eventIndex + 1));
             QCOMPARE(l.eventIndices.size(), 1);
         }
+    }
+
+    void badgeNumbersStayWhenEventsAreAdded()
+    {
+        TimelineChart chart;
+        chart.setSeries(series(1));
+        QVector<Event> events;
+        for (int i = 0; i < 40; ++i) {
+            Event e;
+            e.id = 100 - i; // ids in no particular relation to time
+            e.startUs = iso("2016-07-25T00:00:00Z") + i * 20 * kUsPerMinute;
+            e.title = QStringLiteral("Event at %1").arg(i);
+            e.category = i < 3 ? QStringLiteral("Early") : QString();
+            events.append(e);
+        }
+        chart.setEvents(events);
+        const auto badgeNumbers = [&] {
+            chart.renderImage(QSize(1600, 900));
+            QHash<int64_t, QString> numbers; // event id -> badge text
+            for (const EventLabel &l : chart.eventLabels())
+                if (l.badge && l.eventIndices.size() == 1)
+                    numbers.insert(events.at(l.eventIndex).id, l.text);
+            return numbers;
+        };
+        const auto compare = [](const QHash<int64_t, QString> &before, const QHash<int64_t, QString> &after) {
+            int same = 0;
+            for (auto it = before.cbegin(); it != before.cend(); ++it) {
+                if (!after.contains(it.key()))
+                    continue; // now in a label row
+                if (after.value(it.key()) != it.value())
+                    return -1;
+                ++same;
+            }
+            return same;
+        };
+        const QHash<int64_t, QString> before = badgeNumbers();
+        QVERIFY(before.size() >= 10);
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            QCOMPARE(it.value(), QString::number(100 - it.key() + 1)); // the rank by start
+
+        // A later event with the smallest id, in the same view: no badge changes its number.
+        Event later;
+        later.id = 7;
+        later.startUs = events.last().startUs + 10 * kUsPerMinute;
+        later.title = QStringLiteral("Added later");
+        events.append(later);
+        chart.setEvents(events);
+        const QHash<int64_t, QString> after = badgeNumbers();
+        const int same = compare(before, after);
+        QVERIFY2(same >= 10, qPrintable(QString::number(same)));
+        QCOMPARE(after.value(later.id, QStringLiteral("41")), QStringLiteral("41"));
+
+        // Hiding the first three events' category does not renumber the others either.
+        chart.setCategories({{QStringLiteral("Early"), QStringLiteral("#7b3294"), false},
+                             {QString(), QStringLiteral("#d55e00"), true}});
+        const QHash<int64_t, QString> hidden = badgeNumbers();
+        QVERIFY(compare(after, hidden) >= 10);
     }
 
     void twelveSeriesStyles()

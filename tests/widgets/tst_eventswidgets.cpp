@@ -1,4 +1,6 @@
 #include "categoriesdialog.h"
+#include "categorycolors.h"
+#include "charttheme.h"
 #include "eventdialog.h"
 #include "eventeditor.h"
 #include "eventimportdialog.h"
@@ -9,7 +11,12 @@
 #include "timelinechart.h"
 #include "timeutil.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QTimer>
 #include <QLineEdit>
 #include <QTableWidget>
 #include <QSignalSpy>
@@ -200,10 +207,201 @@ private slots:
         QVERIFY(markerPixels(QColor(0x12, 0x34, 0x56)) > 200);
         QTRY_COMPARE(qobject_cast<QCheckBox *>(dialog.table()->cellWidget(1, 2))->isChecked(), true);
 
-        // Stored in the project.
+        // Stored in the project: both categories since their first events, News in its new colour.
         auto store = Store::open(path, Store::Mode::ReadOnly, &error);
-        QCOMPARE(store->categories().size(), 1);
-        QCOMPARE(store->categories().first().color, QStringLiteral("#123456"));
+        QCOMPARE(store->categories().size(), 2);
+        QCOMPARE(store->categories().at(1).name, QStringLiteral("News"));
+        QCOMPARE(store->categories().at(1).color, QStringLiteral("#123456"));
+    }
+
+    void newCategoriesGetUnusedColours()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("p.dnstimeline");
+        QString error;
+        QVERIFY(Store::open(path, Store::Mode::Create, &error));
+        EventEditor editor;
+        editor.setProjectPath(path);
+        const auto colourOf = [&](const QString &name) {
+            for (const EventCategory &c : editor.categories())
+                if (c.name == name)
+                    return c.color;
+            return QString();
+        };
+        // One category after another, as a user adds them; the last event starts before all others.
+        const QStringList names{QStringLiteral("Campaign"), QStringLiteral("News"), QStringLiteral("Press"),
+                                QStringLiteral("DNS"), QStringLiteral("Outage"), QStringLiteral("Court"),
+                                QStringLiteral("Leak"), QStringLiteral("Email"), QStringLiteral("Hearing")};
+        QCOMPARE(names.size(), categoryPalette().size());
+        QStringList seen;
+        QHash<QString, QString> first;
+        for (int i = 0; i < names.size(); ++i) {
+            Event e;
+            e.startUs = *parseIso8601(QStringLiteral("2016-07-10")) + (i == names.size() - 1 ? -1 : i) * kUsPerDay;
+            e.title = names.at(i) + QStringLiteral(" event");
+            e.category = names.at(i);
+            QVERIFY(editor.addEvent(e));
+            const QString colour = colourOf(names.at(i));
+            QVERIFY2(!seen.contains(colour), qPrintable(names.at(i) + QStringLiteral(" got ") + colour + QStringLiteral(" again: ") + seen.join(QLatin1Char(' '))));
+            seen.append(colour);
+            first.insert(names.at(i), colour);
+            // Earlier categories keep their colours.
+            for (int j = 0; j < i; ++j)
+                QCOMPARE(colourOf(names.at(j)), first.value(names.at(j)));
+        }
+        // The first two: vermillion (the markers' colour) and, after Campaign, not a grey.
+        QCOMPARE(first.value(QStringLiteral("Campaign")), QStringLiteral("#d55e00"));
+        const QColor news(first.value(QStringLiteral("News")));
+        QVERIFY2(news.hsvSaturation() > 100, qPrintable(news.name()));
+        // No category colour is a series colour, in either theme.
+        for (const QString &c : seen) {
+            QVERIFY(QColor(c).hsvSaturation() > 100);
+            for (const QColor &series : ChartTheme::light().series + ChartTheme::dark().series)
+                QVERIFY2(QColor(c) != series, qPrintable(c));
+        }
+        // Kept in the project: a fresh editor reads the same colours.
+        EventEditor again;
+        again.setProjectPath(path);
+        for (const EventCategory &c : again.categories())
+            QCOMPARE(c.color, first.value(c.name));
+        // A tenth category (the palette is used up): the least used colour, here the first.
+        QCOMPARE(nextCategoryColor(seen), QStringLiteral("#d55e00"));
+        QCOMPARE(nextCategoryColor(seen + QStringList{QStringLiteral("#D55E00")}), QStringLiteral("#7b3294"));
+
+        // A project from before categories were stored on first use: unstored categories get distinct
+        // colours that no stored one has, the same each time.
+        Event x, y;
+        x.startUs = 1;
+        x.category = QStringLiteral("Old A");
+        y.startUs = 2;
+        y.category = QStringLiteral("Old B");
+        const QVector<EventCategory> stored{{QStringLiteral("Kept"), QStringLiteral("#d55e00"), true}};
+        const auto merged = mergeCategories(stored, {x, y});
+        QCOMPARE(merged.size(), 3);
+        QCOMPARE(merged.at(0).name, QStringLiteral("Kept"));
+        QCOMPARE(merged.at(1).color, QStringLiteral("#7b3294"));
+        QCOMPARE(merged.at(2).color, QStringLiteral("#01665e"));
+    }
+
+    void spanTimesInOnePrecision()
+    {
+        Event e;
+        e.id = 1;
+        e.startUs = *parseIso8601(QStringLiteral("2016-07-27T19:00:00Z"));
+        e.endUs = *parseIso8601(QStringLiteral("2016-07-27T19:00:05Z"));
+        e.title = QStringLiteral("Short span");
+        {
+            EventDialog dialog(e, QTimeZone::utc(), {});
+            QCOMPARE(dialog.startEdit()->text(), QStringLiteral("2016-07-27 19:00:00"));
+            QCOMPARE(dialog.endEdit()->text(), QStringLiteral("2016-07-27 19:00:05"));
+            QCOMPARE(dialog.validate(), QString());
+            QCOMPARE(dialog.event(), e); // read back unchanged
+        }
+        QVERIFY(eventDetailsText(e, QTimeZone::utc()).contains(QStringLiteral("2016-07-27 19:00:00 – 2016-07-27 19:00:05")));
+        // Seconds on the start only: the end gets them too.
+        e.startUs += 7 * kUsPerSecond;
+        e.endUs = *parseIso8601(QStringLiteral("2016-07-27T21:00:00Z"));
+        {
+            EventDialog dialog(e, QTimeZone::utc(), {});
+            QCOMPARE(dialog.startEdit()->text(), QStringLiteral("2016-07-27 19:00:07"));
+            QCOMPARE(dialog.endEdit()->text(), QStringLiteral("2016-07-27 21:00:00"));
+        }
+        // Whole minutes on both: both to the minute.
+        e.startUs = *parseIso8601(QStringLiteral("2016-07-27T19:00:00Z"));
+        {
+            EventDialog dialog(e, QTimeZone::utc(), {});
+            QCOMPARE(dialog.startEdit()->text(), QStringLiteral("2016-07-27 19:00"));
+            QCOMPARE(dialog.endEdit()->text(), QStringLiteral("2016-07-27 21:00"));
+        }
+    }
+
+    void doubleClickSnapsToBucketStart()
+    {
+        TimelineChart chart;
+        chart.resize(1000, 500);
+        VolumeSeries v;
+        v.unit = BucketUnit::Hour;
+        v.fromUs = *parseIso8601(QStringLiteral("2016-07-27T00:00:00Z"));
+        v.toUs = v.fromUs + 24 * kUsPerHour;
+        VolumeSeries::Series one;
+        one.label = QStringLiteral("all");
+        for (int i = 0; i < 24; ++i) {
+            v.bucketStarts.append(v.fromUs + i * kUsPerHour);
+            one.counts.append(i < 20 ? 5 + i % 3 : 0); // the last four hours empty
+            one.total += one.counts.last();
+        }
+        v.series.append(one);
+        chart.setSeries(v);
+        chart.setVisibleRange(v.fromUs, v.toUs);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.plot()->replot();
+        QSignalSpy clicked(&chart, &TimelineChart::timeDoubleClicked);
+        const int y = chart.plot()->axisRect()->rect().center().y();
+        const auto px = [&](int64_t us) { return qRound(chart.plot()->xAxis->coordToPixel(double(us) / 1e6)); };
+        // 10:40 lies in the bar of 10:00–11:00: the event starts at 10:00, not at 10:40.
+        const int64_t tenForty = v.fromUs + 10 * kUsPerHour + 40 * kUsPerMinute;
+        QTest::mouseDClick(chart.plot(), Qt::LeftButton, Qt::NoModifier, QPoint(px(tenForty), y));
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.first().first().toLongLong(), v.fromUs + 10 * kUsPerHour);
+        // 22:30, an empty hour without a bar: still the start of that hour.
+        QTest::mouseDClick(chart.plot(), Qt::LeftButton, Qt::NoModifier,
+                           QPoint(px(v.fromUs + 22 * kUsPerHour + 30 * kUsPerMinute), y));
+        QCOMPARE(clicked.count(), 2);
+        QCOMPARE(clicked.last().first().toLongLong(), v.fromUs + 22 * kUsPerHour);
+        QCOMPARE(chart.bucketStartAtPixel(px(tenForty)), v.fromUs + 10 * kUsPerHour);
+    }
+
+    void markerPopupIsNotModalAndEdits()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("p.dnstimeline");
+        QString error;
+        QVERIFY(Store::open(path, Store::Mode::Create, &error));
+        EventEditor editor;
+        EventTableModel model;
+        EventsPanel panel(&editor, &model);
+        connect(&editor, &EventEditor::eventsChanged, &model, &EventTableModel::setEvents);
+        editor.setProjectPath(path);
+        Event a;
+        a.startUs = *parseIso8601(QStringLiteral("2016-07-27T19:00:00Z"));
+        a.title = QStringLiteral("Press <b>conference</b>");
+        a.url = QStringLiteral("https://example.org/a");
+        QVERIFY(editor.addEvent(a));
+        const Event stored = editor.events().first();
+        panel.show();
+
+        QPointer<EventInfoBox> box = showEventDetails(&panel, stored, QTimeZone::utc());
+        connect(box, &EventInfoBox::editRequested, &panel, [&](const Event &e) { panel.editEvent(e.id); });
+        QVERIFY(QTest::qWaitForWindowExposed(box));
+        QVERIFY(!box->isModal());
+        QCOMPARE(box->windowModality(), Qt::NonModal);
+        QCOMPARE(QApplication::activeModalWidget(), nullptr); // the rest of the window takes input
+        QVERIFY(box->text().startsWith(QStringLiteral("Press <b>conference</b>\n")));
+        QVERIFY(box->openLinkButton());
+        QVERIFY(box->editButton());
+
+        // Edit…: the event dialog for this event; OK changes it through the editor, as one undo step.
+        QString shownStart, shownTitle;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<EventDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            shownStart = dialog->startEdit()->text();
+            shownTitle = dialog->titleEdit()->text();
+            dialog->titleEdit()->setText(QStringLiteral("Press conference, edited"));
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        });
+        const int steps = editor.undoStack()->count();
+        box->editButton()->click();
+        QCOMPARE(shownStart, QStringLiteral("2016-07-27 19:00"));
+        QCOMPARE(shownTitle, stored.title);
+        QCOMPARE(editor.events().size(), 1);
+        QCOMPARE(editor.events().first().id, stored.id);
+        QCOMPARE(editor.events().first().title, QStringLiteral("Press conference, edited"));
+        QCOMPARE(editor.undoStack()->count(), steps + 1);
+        QTRY_VERIFY(box.isNull()); // closed and deleted: its text would be stale
+        editor.undoStack()->undo();
+        QCOMPARE(editor.events().first().title, stored.title);
     }
 
     void dragsOnTheChart()
