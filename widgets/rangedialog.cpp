@@ -42,6 +42,8 @@ RangeDialog::RangeDialog(QWidget *parent) : QDialog(parent)
     m_problem->setTextFormat(Qt::PlainText);
     m_problem->setStyleSheet(QStringLiteral("color: #c62828"));
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setToolTip(tr("Chart this range"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setToolTip(tr("Keep the range as it is"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("From:"), m_from);

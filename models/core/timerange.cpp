@@ -9,9 +9,9 @@ const QVector<RangeModeInfo> &rangeModes()
     static const QVector<RangeModeInfo> table = {
         {RangeMode::Project, "project", "Project span", "every imported file's first to last lookup"},
         {RangeMode::Selection, "selection", "Selection span", "the selection's first to last lookup"},
-        {RangeMode::LastDay, "last-day", "Last day of the data", "the day up to the project's last lookup"},
-        {RangeMode::LastWeek, "last-week", "Last week of the data", "the 7 days up to the project's last lookup"},
-        {RangeMode::LastMonth, "last-month", "Last month of the data", "the calendar month up to the project's last lookup"},
+        {RangeMode::LastDay, "last-day", "Last day", "the day up to the project's last lookup"},
+        {RangeMode::LastWeek, "last-week", "Last week", "the 7 days up to the project's last lookup"},
+        {RangeMode::LastMonth, "last-month", "Last month", "the calendar month up to the project's last lookup"},
     };
     return table;
 }

@@ -25,7 +25,7 @@ struct RangeModeInfo
 {
     RangeMode mode;
     const char *name;  // "project", "selection", "last-day", "last-week", "last-month"
-    const char *label; // "Project span", …
+    const char *label; // "Project span", "Last week", … (short: the chart toolbar must fit a laptop screen)
     const char *help;  // one line: what it shows
 };
 const QVector<RangeModeInfo> &rangeModes();
