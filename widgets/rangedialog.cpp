@@ -40,6 +40,9 @@ RangeDialog::RangeDialog(QWidget *parent) : QDialog(parent)
     m_zoneNote->setTextFormat(Qt::PlainText);
     m_problem = new QLabel(this);
     m_problem->setTextFormat(Qt::PlainText);
+    // Room for the message from the start: the dialog does not grow when it appears.
+    m_problem->setMinimumWidth(m_problem->fontMetrics().horizontalAdvance(emptyRangeMessage()) + 4);
+    m_problem->setMinimumHeight(m_problem->fontMetrics().height());
     m_problem->setStyleSheet(QStringLiteral("color: #c62828"));
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setToolTip(tr("Chart this range"));
@@ -80,6 +83,11 @@ void RangeDialog::setRange(int64_t fromUs, int64_t toUs)
     validate();
 }
 
+QString RangeDialog::emptyRangeMessage()
+{
+    return tr("“To” must be after “From”: the range would be empty.");
+}
+
 int64_t RangeDialog::toUs(const QDateTimeEdit *edit) const
 {
     const QDateTime wall = edit->dateTime();
@@ -102,7 +110,7 @@ QPushButton *RangeDialog::okButton() const
 void RangeDialog::validate()
 {
     const bool ok = range().has_value();
-    m_problem->setText(ok ? QString() : tr("“To” must be after “From”: the range would be empty."));
+    m_problem->setText(ok ? QString() : emptyRangeMessage());
     okButton()->setEnabled(ok);
 }
 

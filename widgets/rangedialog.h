@@ -37,6 +37,7 @@ public:
 
 private:
     void validate();
+    static QString emptyRangeMessage();
     int64_t toUs(const QDateTimeEdit *edit) const;
 
     QTimeZone m_zone = QTimeZone::utc();

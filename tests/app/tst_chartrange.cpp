@@ -287,8 +287,10 @@ private slots:
         // Counted in the range: 13 a day on 22–24 July, on the 25th up to 09:00 UTC (06:07 … 08:07), and
         // none before on the 21st (the name's day ends at 18:07 UTC).
         QCOMPARE(pane->shownSeries().total(), int64_t(3 * 13 + 3));
-        if (!samples.isEmpty())
+        if (!samples.isEmpty()) {
+            QTest::qWait(500); // the plot redraws on its queued replot
             QVERIFY(static_cast<QWidget &>(*pane).grab().save(samples + QStringLiteral("/range-typed-moscow.png")));
+        }
     }
 
     // A saved view keeps "last week of the data" (not the dates it showed the day it was saved); GUI,
