@@ -316,20 +316,17 @@ int cmdStats(const QStringList &args)
 }
 
 // render --chart raster: the day × time-of-day view of the selection over the whole local days of the
-// range (--from/--to, else the selection's first to last lookup).
-int renderRaster(const Store &store, const VolumeQuery &q, int slot, QSize size, const QString &title,
-                 const QString &output, ExportOptions exportOptions)
+// view's range (the same range the timeline of that view shows: --from/--to, else --range).
+int renderRaster(const Store &store, const ViewSpec &spec, const VolumeQuery &q, int slot, QSize size,
+                 const QString &title, const QString &output, ExportOptions exportOptions)
 {
     RasterGrid grid;
     grid.zone = isUtc(q.zone) ? QByteArray("UTC") : q.zone.id();
     grid.slotMinutes = slot;
-    const auto range = store.timeRange(q.selection);
-    if (range || (q.fromUs && q.toUs)) {
-        const int64_t from = q.fromUs.value_or(range ? range->first : 0);
-        const int64_t to = q.toUs.value_or(range ? range->second + 1 : 0);
-        if (to > from)
-            grid = RasterGrid::query(store, q.selection, q.zone, from, to, slot);
-    }
+    const auto range =
+        resolveRange(spec.rangeChoice(), store.projectTimeRange(), store.timeRange(q.selection), q.zone);
+    if (range)
+        grid = RasterGrid::query(store, q.selection, q.zone, range->fromUs, range->toUs, slot);
     RasterView view;
     view.resize(size);
     view.setTitle(!title.isEmpty() ? title
@@ -434,8 +431,6 @@ int cmdRender(const QStringList &args)
         // The day × time-of-day view of the same selection, range and zone.
         VolumeQuery q;
         q.selection = view.selection;
-        q.fromUs = view.fromUs;
-        q.toUs = view.toUs;
         q.zone = view.zone == QLatin1String("UTC") ? QTimeZone::utc() : QTimeZone(view.zone.toUtf8());
         if (!q.zone.isValid()) {
             err() << "dnstimeline: unknown time zone \"" << view.zone << "\"\n";
@@ -445,7 +440,7 @@ int cmdRender(const QStringList &args)
             err() << "dnstimeline: " << pos.first() << ": " << problem << "\n";
             return kExitInput;
         }
-        return renderRaster(*store, q, slot, exportOptions.size, view.title, output, exportOptions);
+        return renderRaster(*store, view, q, slot, exportOptions.size, view.title, output, exportOptions);
     }
     if (!renderView(*store, view, output, exportOptions, &error)) {
         err() << "dnstimeline: " << error << "\n";
@@ -679,6 +674,21 @@ bool isCliCommand(const QString &word)
     return commands.contains(word);
 }
 
+namespace {
+
+// The --range modes for the usage text, from the one table.
+QString rangeModeHelp()
+{
+    QString text;
+    for (const RangeModeInfo &m : rangeModes())
+        text += QStringLiteral("  %1%2%3\n")
+                    .arg(QLatin1String(m.name), QString(std::max<qsizetype>(1, 12 - qstrlen(m.name)), QLatin1Char(' ')),
+                         QLatin1String(m.help));
+    return text;
+}
+
+} // namespace
+
 QString cliUsage()
 {
     return QStringLiteral(
@@ -713,7 +723,8 @@ QString cliUsage()
         "  dnstimeline render PROJECT -o OUT.png|.jpg|.pdf|.svg|.csv [SELECTION] [--bucket ...] [--from T] [--to T]\n"
         "                    [--tz AREA/CITY] [--split ...] [--size WxH] [--title TEXT]\n"
         "                    [--style bars|lines|steps] [--values count|share] [--log] [--scale 1-4] [--footer]\n"
-        "                    [--chart timeline|raster] [--raster-slot 1|2|5|10|30|60] [--view NAME | --no-view]\n"
+        "                    [--chart timeline|raster] [--raster-slot 1|2|5|10|30|60] [--range MODE]\n"
+        "                    [--view NAME | --no-view]\n"
         "      Draws the chart with the project's events (default 1600x900) and writes the format of the\n"
         "      output's extension: PNG/JPEG (size x scale pixels, DPI written), PDF and SVG (vectors), or\n"
         "      CSV of the buckets drawn. Provenance (files and SHA-256, selection, bucket, zone, range,\n"
@@ -721,9 +732,10 @@ QString cliUsage()
         "      bars, lines or step lines; counts, or each series' share of all lookups in the bucket;\n"
         "      --log: logarithmic y axis (empty buckets draw nothing). --chart raster draws one row per\n"
         "      day of the zone and one column per time-of-day slot (--raster-slot minutes, default 60),\n"
-        "      coloured by count; its CSV is day,slot_start,count per cell. --view NAME draws a saved view;\n"
-        "      with no SELECTION or chart option the project's start view is drawn if it has one (said on\n"
-        "      stderr), --no-view draws all lookups instead.\n"
+        "      coloured by count; its CSV is day,slot_start,count per cell. The range is --from/--to, else\n"
+        "      --range MODE (below; default project, so a name that stops mid-project visibly stops).\n"
+        "      --view NAME draws a saved view; with no SELECTION or chart option the project's start view\n"
+        "      is drawn if it has one (said on stderr), --no-view draws all lookups instead.\n"
         "  dnstimeline events PROJECT list\n"
         "  dnstimeline events PROJECT import FILE [--skip-bad]\n"
         "  dnstimeline events PROJECT export FILE.csv|FILE.json\n"
@@ -765,11 +777,13 @@ QString cliUsage()
         "  --group G     a source group of the project (its members filter like --client)\n"
         "T: ISO 8601 date (2016-07-29) or date-time with Z or an offset (2016-07-29T12:00:00Z); --to is\n"
         "exclusive.\n"
+        "MODE (--range of render and views save; a side --from or --to leaves out comes from it):\n"
+        "%2"
         "\n"
         "Options: --help, --version.\n"
         "Exit status: 0 success, 1 usage error, 2 an input could not be used (the other files of the\n"
         "same call are still processed).\n")
-        .arg(knownFormats().join(QStringLiteral(", ")));
+        .arg(knownFormats().join(QStringLiteral(", ")), rangeModeHelp());
 }
 
 int runCli(const QStringList &arguments)

@@ -131,12 +131,14 @@ void addChartOptions(QCommandLineParser &p)
     p.addOption({QStringLiteral("style"), QStringLiteral("bars, lines or steps."), QStringLiteral("STYLE")});
     p.addOption({QStringLiteral("values"), QStringLiteral("count or share."), QStringLiteral("WHAT")});
     p.addOption({QStringLiteral("log"), QStringLiteral("Logarithmic y axis.")});
+    p.addOption({QStringLiteral("range"), QStringLiteral("%1 (default project).").arg(rangeModeNames()),
+                 QStringLiteral("MODE")});
 }
 
 bool anyChartOptionSet(const QCommandLineParser &p)
 {
     for (const char *o : {"domain", "name", "client", "group", "bucket", "tz", "from", "to", "split", "title", "style",
-                          "values", "log"})
+                          "values", "log", "range"})
         if (p.isSet(QLatin1String(o)))
             return true;
     return false;
@@ -167,6 +169,12 @@ QString readViewSpec(const QCommandLineParser &p, ViewSpec *view)
             return QStringLiteral("--values must be count or share");
     }
     view->log = p.isSet(QStringLiteral("log"));
+    if (p.isSet(QStringLiteral("range"))) {
+        const auto mode = rangeModeFromString(p.value(QStringLiteral("range")));
+        if (!mode)
+            return QStringLiteral("--range must be %1, not \"%2\"").arg(rangeModeNames(), p.value(QStringLiteral("range")));
+        view->range = *mode;
+    }
     if (p.isSet(QStringLiteral("title")))
         view->title = p.value(QStringLiteral("title"));
     return {};

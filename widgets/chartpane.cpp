@@ -1,5 +1,6 @@
 #include "chartpane.h"
 
+#include "rangechooser.h"
 #include "rasterview.h"
 #include "readjobrunner.h"
 #include "timelinechart.h"
@@ -20,11 +21,15 @@ namespace {
 
 struct WholeResult
 {
-    std::optional<std::pair<int64_t, int64_t>> range;
-    std::optional<std::pair<int64_t, int64_t>> home; // when a saved view shows only part of the range
+    std::optional<std::pair<int64_t, int64_t>> range;  // the selection's first and last lookup
+    std::optional<std::pair<int64_t, int64_t>> home;   // the chosen range as shown (see resolveRange)
+    std::optional<std::pair<int64_t, int64_t>> bounds; // what zoom and pan may query: home and the project
     VolumeSeries series;
     QString error;
 };
+
+// Visible ranges go through the axis in seconds (doubles): a round trip may move them by a microsecond.
+constexpr int64_t kSameRangeUs = 1000;
 
 } // namespace
 
@@ -33,7 +38,8 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     m_chart = new TimelineChart(this);
     auto *reset = new QToolButton(this);
     reset->setText(tr("Reset view"));
-    reset->setToolTip(tr("Show the whole time range of the selection (Home)"));
+    reset->setToolTip(tr("Show the chosen time range again (Home)"));
+    m_rangeChooser = new RangeChooser(this);
     reset->setShortcut(Qt::Key_Home);
     m_all = new QToolButton(this);
     m_all->setObjectName(QStringLiteral("allLookups"));
@@ -78,8 +84,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
         m_slot->addItem(minutes == 60 ? tr("1 hour") : tr("%1 min").arg(minutes), minutes);
     m_slot->setCurrentIndex(m_slot->findData(60));
     m_slot->setToolTip(tr("Width of a time-of-day slot in the day × time view"));
-    m_slot->setEnabled(false);
-    m_slot->setVisible(false);
+    m_slot->setVisible(false); // the timeline is shown first; it has no slots
     m_raster = new RasterView(this);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_chart);
@@ -89,6 +94,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     bar->addWidget(m_view);
     bar->addWidget(m_slot);
     bar->addWidget(reset);
+    bar->addWidget(m_rangeChooser);
     bar->addWidget(m_all);
     bar->addWidget(m_split);
     bar->addWidget(m_style);
@@ -104,6 +110,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
 
     connect(reset, &QToolButton::clicked, this, &ChartPane::resetView);
     connect(m_all, &QToolButton::clicked, this, &ChartPane::showAllLookups);
+    connect(m_rangeChooser, &RangeChooser::choiceChanged, this, &ChartPane::setRangeChoice);
     connect(m_split, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_style, &QComboBox::currentIndexChanged, this,
             [this] { m_chart->setStyle(ChartStyle(m_style->currentData().toInt())); });
@@ -238,7 +245,13 @@ ViewSpec ChartPane::currentView() const
 {
     ViewSpec v;
     v.selection = m_selection;
-    if (!m_shown.bucketStarts.isEmpty()) {
+    // The range choice is kept as a choice (a relative range stays relative); a range the user zoomed
+    // or panned to is kept as it is shown, with its bucket.
+    v.range = m_rangeChoice.mode;
+    v.fromUs = m_rangeChoice.fromUs;
+    v.toUs = m_rangeChoice.toUs;
+    v.bucket = bucket();
+    if (!m_shown.bucketStarts.isEmpty() && isZoomed()) {
         const auto [from, to] = m_chart->visibleRange();
         v.fromUs = from;
         v.toUs = to;
@@ -272,10 +285,10 @@ void ChartPane::applyView(const ViewSpec &view)
     m_chart->setDisplayZone(m_zone);
     m_selection = view.selection;
     m_chart->setTitle(view.title.isEmpty() ? m_selection.describe() : view.title);
-    std::optional<std::pair<int64_t, int64_t>> shown;
-    if (view.fromUs && view.toUs)
-        shown = std::make_pair(*view.fromUs, *view.toUs);
-    requestWhole(shown, view.bucket);
+    m_rangeChoice = view.rangeChoice();
+    m_rangeChooser->setDisplayZone(m_zone);
+    m_rangeChooser->setChoice(m_rangeChoice);
+    requestWhole(view.bucket);
 }
 
 void ChartPane::setSelection(const Selection &selection)
@@ -290,7 +303,23 @@ void ChartPane::setDisplayZone(const QTimeZone &zone)
 {
     m_zone = zone.isValid() ? zone : QTimeZone::utc();
     m_chart->setDisplayZone(m_zone);
+    m_rangeChooser->setDisplayZone(m_zone);
+    requestWhole(); // a relative range counts calendar days of the zone
+}
+
+void ChartPane::setRangeChoice(const RangeChoice &choice)
+{
+    m_rangeChoice = choice;
+    m_rangeChooser->setChoice(choice);
     requestWhole();
+}
+
+bool ChartPane::isZoomed() const
+{
+    if (!m_home)
+        return false;
+    const auto [from, to] = m_chart->visibleRange();
+    return std::abs(from - m_home->first) > kSameRangeUs || std::abs(to - m_home->second) > kSameRangeUs;
 }
 
 void ChartPane::setEvents(const QVector<Event> &events)
@@ -302,7 +331,8 @@ void ChartPane::refresh()
 {
     const auto [from, to] = m_chart->visibleRange();
     // While a new selection's first query is pending, the visible range still belongs to the old one.
-    if (!m_wholePending && m_home && from >= m_home->first && to <= m_home->second && to > from)
+    // A new bucket or split keeps the range shown (the chosen range is resolved again only when it is set).
+    if (!m_wholePending && m_bounds && from >= m_bounds->first && to <= m_bounds->second && to > from)
         requestRange(from, to, m_chart->width());
     else
         requestWhole();
@@ -349,8 +379,11 @@ void ChartPane::resetSetup(std::optional<BucketUnit> unit, const QTimeZone &zone
 void ChartPane::clear(const QString &message)
 {
     m_home.reset();
+    m_bounds.reset();
     m_wholePending = false;
     m_selection = Selection{};
+    m_rangeChoice = RangeChoice{}; // a typed range belongs to the project it was typed for
+    m_rangeChooser->setChoice(m_rangeChoice);
     m_chart->setTitle(QString());
     m_chart->setEvents({});
     m_chart->setEmptyMessage(message);
@@ -359,11 +392,12 @@ void ChartPane::clear(const QString &message)
 
 void ChartPane::requestWhole()
 {
-    requestWhole(std::nullopt, std::nullopt);
+    requestWhole(std::nullopt);
 }
 
-void ChartPane::requestWhole(std::optional<std::pair<int64_t, int64_t>> shown, std::optional<BucketUnit> fixedUnit)
+void ChartPane::requestWhole(std::optional<BucketUnit> fixedUnit)
 {
+    const RangeChoice choice = m_rangeChoice;
     const Selection sel = m_selection;
     const Split sp = split();
     const int width = std::max(200, m_chart->width());
@@ -374,33 +408,39 @@ void ChartPane::requestWhole(std::optional<std::pair<int64_t, int64_t>> shown, s
     m_wholePending = true;
     m_runner->run<WholeResult>(
         QStringLiteral("chart"),
-        [sel, sp, width, zone, share, shown, fixedUnit, fixed](Store &store) {
+        [sel, sp, width, zone, share, choice, fixedUnit, fixed](Store &store) {
             WholeResult r;
             r.error = store.selectionError(sel);
             r.range = store.timeRange(sel);
             if (!r.range)
                 return r;
+            // The same resolution as `render` (viewQuery), so that a saved view draws the same range.
+            const auto project = store.projectTimeRange();
+            const auto range = resolveRange(choice, project, r.range, zone);
+            if (!range)
+                return r; // e.g. a typed range the axis cannot show; home stays empty
             VolumeQuery q;
             q.selection = sel;
             q.split = sp;
             q.zone = zone;
             q.withAllCounts = share;
-            q.fromUs = shown ? shown->first : r.range->first;
-            q.toUs = shown ? shown->second : r.range->second + 1;
             // A saved view's bucket first, then the toolbar's fixed bucket (if not too fine), else automatic.
-            const int64_t span = *q.toUs - *q.fromUs;
+            const int64_t span = range->toUs - range->fromUs;
             q.unit = fixedUnit ? *fixedUnit
                                : (fixed && span / bucketWidthUs(*fixed) <= kMaxFixedBuckets ? *fixed
                                                                                             : autoBucketUnit(span, width));
+            r.home = shownRange(*range, q.unit, zone);
+            q.fromUs = r.home->first;
+            q.toUs = r.home->second;
             r.series = store.volume(q);
-            if (shown) {
-                // Home is still the whole selection, in whole buckets of the view's unit.
-                r.home = std::make_pair(bucketFloor(r.range->first, q.unit, zone),
-                                        bucketNext(bucketFloor(r.range->second, q.unit, zone), q.unit, zone));
+            r.bounds = r.home;
+            if (project) {
+                r.bounds->first = std::min(r.bounds->first, project->first);
+                r.bounds->second = std::max(r.bounds->second, project->second + 1);
             }
             return r;
         },
-        [this, shown](const WholeResult &r) {
+        [this](const WholeResult &r) {
             m_wholePending = false;
             if (!r.error.isEmpty()) {
                 m_home.reset();
@@ -409,20 +449,20 @@ void ChartPane::requestWhole(std::optional<std::pair<int64_t, int64_t>> shown, s
                 m_info->setText(r.error);
                 return;
             }
-            if (!r.range) {
+            if (!r.range || !r.home) {
                 m_home.reset();
+                m_bounds.reset();
                 m_chart->setEmptyMessage(m_selection.isEmpty() ? tr("This project has no lookups yet: import a log file")
                                                                : tr("No lookups match this selection"));
                 show(VolumeSeries{});
                 requestRaster();
                 return;
             }
-            m_home = r.home.value_or(std::make_pair(r.series.fromUs, r.series.toUs));
+            m_home = r.home;
+            m_bounds = r.bounds;
             m_chart->setHomeRange(m_home->first, m_home->second);
-            if (shown)
-                m_chart->setVisibleRange(shown->first, shown->second);
-            else
-                m_chart->setVisibleRange(r.series.fromUs, r.series.toUs);
+            m_chart->setVisibleRange(m_home->first, m_home->second);
+            m_rangeChooser->setSuggestedRange(m_home->first, m_home->second);
             show(r.series);
         },
         [this](const QString &error) {
@@ -441,9 +481,9 @@ void ChartPane::requestRange(int64_t fromUs, int64_t toUs, int pixelWidth)
     const int64_t span = toUs - fromUs;
     const BucketUnit unit = unitFor(span * 2, std::max(200, pixelWidth) * 2);
     int64_t from = fromUs - span / 2, to = toUs + span / 2;
-    if (m_home) {
-        from = std::max(from, m_home->first);
-        to = std::min(to, m_home->second);
+    if (m_bounds) {
+        from = std::max(from, m_bounds->first);
+        to = std::min(to, m_bounds->second);
     }
     if (to <= from)
         return;

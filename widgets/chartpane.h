@@ -5,6 +5,7 @@
 #include "event.h"
 #include "rastergrid.h"
 #include "selection.h"
+#include "timerange.h"
 #include "viewspec.h"
 #include "volumeseries.h"
 
@@ -21,6 +22,7 @@ class QToolButton;
 
 namespace dnt {
 
+class RangeChooser;
 class RasterView;
 class ReadJobRunner;
 class TimelineChart;
@@ -72,12 +74,20 @@ public:
     QToolButton *allLookupsButton() const { return m_all; }
     static constexpr int64_t kMaxFixedBuckets = 20000;
     const VolumeSeries &shownSeries() const { return m_shown; }
+    // The time range charted and where Reset view returns to: the project span (default), the selection
+    // span, the last day/week/month of the data, or a typed range (the toolbar's range chooser). The
+    // raster covers the days of that range too. Setting it queries again.
+    RangeChoice rangeChoice() const { return m_rangeChoice; }
+    void setRangeChoice(const dnt::RangeChoice &choice);
+    RangeChooser *rangeChooser() const { return m_rangeChooser; }
+    // The range Reset view returns to (the choice resolved, in whole buckets for a span), once known.
+    std::optional<std::pair<int64_t, int64_t>> homeRange() const { return m_home; }
     // Buckets and the time axis follow this zone (UTC by default); the chart is queried again.
     void setDisplayZone(const QTimeZone &zone);
     QTimeZone displayZone() const { return m_zone; }
 
 public slots:
-    // Charts a new selection over its whole time range.
+    // Charts a new selection over the chosen time range (by default the project's span).
     void setSelection(const dnt::Selection &selection);
     void setEvents(const QVector<dnt::Event> &events);
     // Re-runs the current query (after an import); keeps the view if the data still covers it.
@@ -110,8 +120,10 @@ private:
     void requestRaster();
     // The unit for a query of this span at this width (the fixed bucket if it is not too fine).
     BucketUnit unitFor(int64_t spanUs, int pixelWidth) const;
-    // requestWhole, but showing [fromUs, toUs) with this bucket (a saved view) once the whole range is known.
-    void requestWhole(std::optional<std::pair<int64_t, int64_t>> shown, std::optional<BucketUnit> unit);
+    // requestWhole with this bucket (a saved view's) instead of the toolbar's.
+    void requestWhole(std::optional<BucketUnit> unit);
+    // The visible range differs from the chosen one (the user zoomed or panned).
+    bool isZoomed() const;
 
     ReadJobRunner *m_runner;
     TimelineChart *m_chart;
@@ -129,6 +141,9 @@ private:
     Selection m_selection;
     VolumeSeries m_shown;
     std::optional<std::pair<int64_t, int64_t>> m_home;
+    std::optional<std::pair<int64_t, int64_t>> m_bounds; // zoom and pan query inside: home and the project
+    RangeChoice m_rangeChoice;
+    RangeChooser *m_rangeChooser;
     bool m_wholePending = false;
     QTimeZone m_zone = QTimeZone::utc();
 };

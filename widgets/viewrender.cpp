@@ -9,22 +9,17 @@ VolumeQuery viewQuery(const Store &store, const ViewSpec &view, int width)
 {
     VolumeQuery q;
     q.selection = view.selection;
-    q.fromUs = view.fromUs;
-    q.toUs = view.toUs;
     q.split = view.split;
     q.zone = view.zone == QLatin1String("UTC") ? QTimeZone::utc() : QTimeZone(view.zone.toUtf8());
     q.withAllCounts = view.values == QLatin1String("share");
-    if (view.bucket) {
-        q.unit = *view.bucket;
-    } else {
-        int64_t from = q.fromUs.value_or(0), to = q.toUs.value_or(0);
-        if (!q.fromUs || !q.toUs) {
-            if (const auto range = store.timeRange(q.selection)) {
-                from = q.fromUs.value_or(range->first);
-                to = q.toUs.value_or(range->second + 1);
-            }
-        }
-        q.unit = autoBucketUnit(std::max<int64_t>(0, to - from), width);
+    // The same resolution as the GUI's chart pane (a relative range counts back from the last lookup).
+    const auto range = resolveRange(view.rangeChoice(), store.projectTimeRange(), store.timeRange(q.selection), q.zone);
+    const int64_t span = range ? range->toUs - range->fromUs : 0;
+    q.unit = view.bucket ? *view.bucket : autoBucketUnit(span, width);
+    if (range) {
+        const auto [from, to] = shownRange(*range, q.unit, q.zone);
+        q.fromUs = from;
+        q.toUs = to;
     }
     return q;
 }
@@ -57,8 +52,10 @@ bool setupViewChart(TimelineChart &chart, const Store &store, const ViewSpec &vi
     chart.setCategories(categories);
     chart.setSeries(v);
     if (!v.bucketStarts.isEmpty()) {
-        chart.setHomeRange(v.fromUs, v.toUs);
-        chart.setVisibleRange(v.fromUs, v.toUs);
+        // The view's range exactly (whole buckets for a span), as the GUI shows it.
+        const int64_t from = q.fromUs.value_or(v.fromUs), to = q.toUs.value_or(v.toUs);
+        chart.setHomeRange(from, to);
+        chart.setVisibleRange(from, to);
     }
     return true;
 }

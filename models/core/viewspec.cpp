@@ -64,6 +64,7 @@ QByteArray ViewSpec::toJson() const
         o.insert(QStringLiteral("fromUs"), qint64(*fromUs));
     if (toUs)
         o.insert(QStringLiteral("toUs"), qint64(*toUs));
+    o.insert(QStringLiteral("range"), rangeModeName(range));
     o.insert(QStringLiteral("bucket"), bucket ? bucketUnitName(*bucket) : QStringLiteral("auto"));
     o.insert(QStringLiteral("style"), style);
     o.insert(QStringLiteral("values"), values);
@@ -123,6 +124,17 @@ std::optional<ViewSpec> ViewSpec::fromJson(const QByteArray &json, QString *erro
         *error = QStringLiteral("\"toUs\" must be after \"fromUs\"");
         return std::nullopt;
     }
+    const QJsonValue range = o.value(QStringLiteral("range"));
+    if (range.isUndefined()) {
+        v.range = RangeMode::Selection; // what a view without a range choice showed
+    } else {
+        const auto mode = rangeModeFromString(range.toString());
+        if (!mode) {
+            *error = QStringLiteral("unknown range \"%1\" (%2)").arg(range.toString(), rangeModeNames());
+            return std::nullopt;
+        }
+        v.range = *mode;
+    }
     const QString bucket = o.value(QStringLiteral("bucket")).toString(QStringLiteral("auto"));
     if (bucket != QLatin1String("auto")) {
         v.bucket = bucketUnitFromString(bucket);
@@ -164,7 +176,7 @@ bool ViewSpec::operator==(const ViewSpec &o) const
 {
     return selection.names == o.selection.names && selection.domains == o.selection.domains
            && selection.clients == o.selection.clients && selection.groups == o.selection.groups && fromUs == o.fromUs
-           && toUs == o.toUs && bucket == o.bucket && style == o.style && values == o.values && log == o.log
+           && toUs == o.toUs && range == o.range && bucket == o.bucket && style == o.style && values == o.values && log == o.log
            && zone == o.zone && split == o.split && categories == o.categories && title == o.title;
 }
 

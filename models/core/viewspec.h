@@ -2,6 +2,7 @@
 
 #include "bucket.h"
 #include "selection.h"
+#include "timerange.h"
 #include "volumeseries.h"
 
 #include <QByteArray>
@@ -25,8 +26,11 @@ struct ViewSpec
     static constexpr int kVersion = 1;
 
     Selection selection;
-    std::optional<int64_t> fromUs;     // the range shown; none: the selection's whole range
+    std::optional<int64_t> fromUs;     // a typed range; a side not given comes from `range`
     std::optional<int64_t> toUs;
+    // The range shown when none is typed ("range" in JSON; JSON without it is from before the choice
+    // existed and meant the selection's whole range, so it reads as Selection).
+    RangeMode range = RangeMode::Project;
     std::optional<BucketUnit> bucket;  // none: chosen from the range and the width
     QString style = QStringLiteral("bars");   // bars, lines, steps
     QString values = QStringLiteral("count"); // count, share
@@ -40,6 +44,7 @@ struct ViewSpec
     // nullopt with *error (saying what is wrong) for JSON that is not a view spec of this or an older version.
     static std::optional<ViewSpec> fromJson(const QByteArray &json, QString *error);
     bool operator==(const ViewSpec &other) const;
+    RangeChoice rangeChoice() const { return {range, fromUs, toUs}; }
 };
 
 } // namespace dnt

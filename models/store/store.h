@@ -244,6 +244,9 @@ public:
     VolumeSeries volume(const VolumeQuery &query) const;
     // First and last lookup time of a selection (exact; nullopt if it selects nothing).
     std::optional<std::pair<int64_t, int64_t>> timeRange(const Selection &selection) const;
+    // First and last lookup of the project: the union of its files' spans (files.t_first/t_last), read
+    // from the files table without touching the lookups; nullopt if no file has lookups.
+    std::optional<std::pair<int64_t, int64_t>> projectTimeRange() const;
     // Names by lookup count (desc, then name), optionally only those containing `contains`
     // (case-insensitive); with a '*' the text is a pattern instead ("*.trump-email.com"). limit <= 0: all.
     QVector<NameCount> topNames(int limit, const QString &contains = {}) const;

@@ -339,6 +339,16 @@ std::optional<std::pair<int64_t, int64_t>> Store::timeRange(const Selection &sel
     return rangeOf(m_db, resolve(m_db, selection), true);
 }
 
+std::optional<std::pair<int64_t, int64_t>> Store::projectTimeRange() const
+{
+    syncImport();
+    // A removed file keeps its row with sha256 NULL (its id is never reused): it no longer counts.
+    SqliteStmt s(m_db, "SELECT min(t_first), max(t_last) FROM files WHERE sha256 IS NOT NULL AND t_first IS NOT NULL");
+    if (s.step() != SQLITE_ROW || s.isNull(0) || s.isNull(1))
+        return std::nullopt;
+    return std::make_pair(s.int64(0), s.int64(1));
+}
+
 VolumeSeries Store::volume(const VolumeQuery &q) const
 {
     syncImport();

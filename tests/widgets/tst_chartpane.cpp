@@ -76,9 +76,12 @@ private slots:
         QCOMPARE(raster.count(), 0); // the timeline alone does not query the raster
 
         QCOMPARE(pane.viewBox()->count(), 2);
-        QVERIFY(!pane.slotBox()->isEnabled());
+        // Each view's bucket control is there only with its view.
+        QVERIFY(!pane.slotBox()->isVisible());
+        QVERIFY(pane.bucketBox()->isVisible());
         pane.setShowsRaster(true);
-        QVERIFY(pane.slotBox()->isEnabled());
+        QVERIFY(pane.slotBox()->isVisible());
+        QVERIFY(!pane.bucketBox()->isVisible());
         QCOMPARE(raster.count(), 0); // asynchronous: the query runs on the reader thread
         QVERIFY(raster.wait(5000));
         const RasterGrid &g = pane.raster()->grid();
@@ -131,7 +134,8 @@ private slots:
 
         // Back to the timeline.
         pane.setShowsRaster(false);
-        QVERIFY(!pane.slotBox()->isEnabled());
+        QVERIFY(!pane.slotBox()->isVisible());
+        QVERIFY(pane.bucketBox()->isVisible());
     }
 };
 
