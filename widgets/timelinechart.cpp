@@ -147,18 +147,13 @@ TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent), d(new Private)
         }
     });
 
+    setupBaselineAxis();
+    connect(m_plot, &QCustomPlot::legendClick, this, &TimelineChart::onLegendClick);
+
     applyTheme(screenIsDark() ? ChartTheme::dark() : ChartTheme::light());
     updateLayoutElements();
     updateEmptyState();
 }
-
-
-
-
-
-
-
-
 
 TimelineChart::~TimelineChart()
 {
@@ -193,7 +188,7 @@ void TimelineChart::applyTheme(const ChartTheme &theme)
 {
     d->theme = theme;
     m_plot->setBackground(theme.background);
-    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis, m_plot->yAxis2}) {
         axis->setBasePen(QPen(theme.foreground, 1));
         axis->setTickPen(QPen(theme.foreground, 1));
         axis->setSubTickPen(QPen(theme.foreground, 1));
@@ -217,6 +212,7 @@ void TimelineChart::applyTheme(const ChartTheme &theme)
         d->graphs[i]->setPen(pen);
     }
     d->markers->setTheme(theme);
+    styleOverlay();
 }
 
 void TimelineChart::setSeries(const VolumeSeries &series)
@@ -568,25 +564,38 @@ void TimelineChart::rebuildPlottables()
     m_plot->legend->clearItems();
     d->top = QVector<double>(n, 0.0);
     QVector<double> base(n, 0.0);
+    // A legend when there is something to tell apart: several series, or a series and its baseline.
+    const bool legend = series.series.size() > 1 || (!series.baselineLabel.isEmpty() && n > 0);
+    d->stacked.fill(0, n);
     for (qsizetype s = 0; s < series.series.size(); ++s) {
         const QColor color = seriesColor(d->theme, series, s);
         const QVector<double> &v = d->values.at(s);
+        // A hidden series keeps its plottable (and legend entry, to be shown again) but draws nothing
+        // and adds nothing to the stack, the y range or the totals.
+        const bool hidden = isSeriesHidden(int(s));
+        const bool listed = legend && (!hidden || d->hiddenListed);
+        if (!hidden) {
+            const auto &counts = series.series.at(s).counts;
+            for (qsizetype i = 0; i < n && i < counts.size(); ++i)
+                d->stacked[i] += std::max<int64_t>(0, counts.at(i));
+        }
         if (bars) {
             if (d->bars.size() <= s)
                 d->bars.append(new BatchedBars(m_plot->xAxis, m_plot->yAxis));
             QVector<BatchedBars::Bar> rects;
             rects.reserve(n);
-            for (qsizetype i = 0; i < n; ++i) {
+            for (qsizetype i = 0; i < n && !hidden; ++i) {
                 if (v[i] > 0)
                     rects.append({d->left[i], d->right[i], std::max(floor, base[i]), base[i] + v[i]});
                 base[i] += v[i];
                 d->top[i] = base[i];
             }
+            d->bars[s]->setVisible(!hidden);
             d->bars[s]->setColor(color);
             d->bars[s]->setHatched(d->theme.seriesPatterned(int(s)), d->theme.background);
             d->bars[s]->setBars(std::move(rects));
             d->bars[s]->setName(series.series.at(s).label);
-            if (series.series.size() > 1)
+            if (listed)
                 d->bars[s]->addToLegend();
             continue;
         }
@@ -609,17 +618,21 @@ void TimelineChart::rebuildPlottables()
             const double y = (d->logScale && v[i] <= 0) ? std::nan("") : v[i];
             keys.append(steps ? d->left[i] : (d->left[i] + d->right[i]) / 2);
             vals.append(y);
-            d->top[i] = std::max(d->top[i], v[i]);
+            if (!hidden)
+                d->top[i] = std::max(d->top[i], v[i]);
         }
         if (steps && n > 0) {
             keys.append(d->right[n - 1]);
             vals.append(vals.last());
         }
         g->setData(keys, vals, true);
-        if (series.series.size() > 1)
+        g->setVisible(!hidden);
+        if (listed)
             g->addToLegend();
     }
-    m_plot->legend->setVisible(series.series.size() > 1);
+    rebuildBaseline();
+    m_plot->legend->setVisible(legend);
+    styleOverlay();
     // Counts get whole-number ticks; shares are fractions and need the ordinary ticker.
     if (!d->logScale) {
         if (share)
@@ -652,12 +665,14 @@ void TimelineChart::updateYRange()
                     minimum = std::min(minimum, y);
         minimum = d->valueMode == ValueMode::Share ? minimum / 2 : 0.5;
         m_plot->yAxis->setRange(minimum, maximum > minimum ? maximum * 2 : minimum * 10);
+        updateBaselineRange();
         return;
     }
     if (d->valueMode == ValueMode::Share && !d->series.allCounts.isEmpty())
         m_plot->yAxis->setRange(0, maximum > 0 ? std::min(1.05, maximum * 1.1) : 1.0);
     else
         m_plot->yAxis->setRange(0, maximum > 0 ? maximum * 1.1 : 1.0);
+    updateBaselineRange();
 }
 
 void TimelineChart::setEmptyMessage(const QString &text)

@@ -7,12 +7,16 @@
 
 #include <QImage>
 #include <QSize>
+#include <QStringList>
 #include <QWidget>
 
 #include <cstdint>
 #include <optional>
 #include <utility>
 
+class QCPAbstractLegendItem;
+class QCPGraph;
+class QCPLegend;
 class QCPRange;
 class QMouseEvent;
 class QCustomPlot;
@@ -66,6 +70,24 @@ public:
     bool logScale() const;
     // The value drawn for series s in bucket i (count, or share 0..1); NaN when there is none.
     double valueAt(int s, int i) const;
+
+    // Series hidden by a click on their legend entry, by label: not drawn, not stacked, left out of the
+    // y range and of exports, but still listed (faded, struck through) in the legend so that another
+    // click shows them again. Kept across setSeries while the labels stay (zoom, pan, re-query).
+    void setHiddenSeries(const QStringList &labels);
+    // The labels of the current series that are hidden, in series order.
+    QStringList hiddenSeries() const;
+    bool isSeriesHidden(int s) const;
+    void toggleSeries(const QString &label);
+    // The baseline of the series (VolumeSeries::baselineLabel/baselineCounts), drawn as a dashed grey
+    // line on the right-hand axis (yAxis2): counts, or in share mode normalised to its busiest bucket
+    // (1 = the busiest bucket of the baseline), since a share of all lookups would be 1 for "all".
+    // Null when the series has no baseline.
+    QCPGraph *baselineGraph() const;
+    // The baseline value drawn in bucket i (NaN when there is none).
+    double baselineValueAt(int i) const;
+    // Whether hidden series are listed in the legend (true on screen; exports leave them out).
+    void setHiddenListed(bool listed);
 
     // Marker colours and visibility per category, and the category legend under the plot.
     void setCategories(const QVector<EventCategory> &categories);
@@ -130,6 +152,9 @@ signals:
     // Right button on a marker or its label.
     void eventContextMenuRequested(const dnt::Event &event, QPoint globalPos);
 
+    // A legend click hid or showed a series; the labels hidden now.
+    void hiddenSeriesChanged(const QStringList &labels);
+
     // The visible x range changed by the user (zoom, pan, reset); debounced by ~150 ms.
     void visibleRangeChanged(int64_t fromUs, int64_t toUs, int pixelWidth);
 
@@ -144,6 +169,12 @@ private:
     QCPRange normalisedRange(double lower, double upper) const;
     void updateYRange();
     void rebuildPlottables();
+    // timelinechartbaseline.cpp: the baseline graph and its axis, legend toggling.
+    void setupBaselineAxis();
+    void rebuildBaseline();
+    void updateBaselineRange();
+    void styleOverlay(); // theme-dependent look of the baseline and of hidden series' legend entries
+    void onLegendClick(QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *event);
     void updateLayoutElements();
     void refreshCategoryLegend();
     void onMousePress(QMouseEvent *e);
