@@ -426,6 +426,8 @@ int cmdRender(const QStringList &args)
         view = *spec;
     }
     if (kind == QLatin1String("raster")) {
+        if (p.isSet(QStringLiteral("baseline")))
+            return usageError(QStringLiteral("--baseline goes with the timeline chart, not --chart raster"));
         // The day × time-of-day view of the same selection, range and zone.
         VolumeQuery q;
         q.selection = view.selection;
@@ -704,7 +706,7 @@ QString cliUsage()
         "  dnstimeline render PROJECT -o OUT.png|.jpg|.pdf|.svg|.csv [SELECTION] [--bucket ...] [--from T] [--to T]\n"
         "                    [--tz AREA/CITY] [--split ...] [--size WxH] [--title TEXT]\n"
         "                    [--style bars|lines|steps] [--values count|share] [--log] [--scale 1-4] [--footer]\n"
-        "                    [--chart timeline|raster] [--raster-slot 1|2|5|10|30|60]\n"
+        "                    [--chart timeline|raster] [--raster-slot 1|2|5|10|30|60] [--baseline all|view:NAME]\n"
         "      Draws the chart with the project's events (default 1600x900) and writes the format of the\n"
         "      output's extension: PNG/JPEG (size x scale pixels, DPI written), PDF and SVG (vectors), or\n"
         "      CSV of the buckets drawn. Provenance (files and SHA-256, selection, bucket, zone, range,\n"
@@ -712,7 +714,9 @@ QString cliUsage()
         "      bars, lines or step lines; counts, or each series' share of all lookups in the bucket;\n"
         "      --log: logarithmic y axis (empty buckets draw nothing). --chart raster draws one row per\n"
         "      day of the zone and one column per time-of-day slot (--raster-slot minutes, default 60),\n"
-        "      coloured by count; its CSV is day,slot_start,count per cell.\n"
+        "      coloured by count; its CSV is day,slot_start,count per cell. --baseline draws all lookups\n"
+        "      of the project, or the selection of a saved view (unsplit), per bucket as a dashed line on\n"
+        "      a right-hand axis (in share mode: 1 = its busiest bucket); the CSV gets a baseline column.\n"
         "  dnstimeline events PROJECT list\n"
         "  dnstimeline events PROJECT import FILE [--skip-bad]\n"
         "  dnstimeline events PROJECT export FILE.csv|FILE.json\n"

@@ -131,12 +131,14 @@ void addChartOptions(QCommandLineParser &p)
     p.addOption({QStringLiteral("style"), QStringLiteral("bars, lines or steps."), QStringLiteral("STYLE")});
     p.addOption({QStringLiteral("values"), QStringLiteral("count or share."), QStringLiteral("WHAT")});
     p.addOption({QStringLiteral("log"), QStringLiteral("Logarithmic y axis.")});
+    p.addOption({QStringLiteral("baseline"), QStringLiteral("all, or view:NAME (a line on the right-hand axis)."),
+                 QStringLiteral("WHAT")});
 }
 
 bool anyChartOptionSet(const QCommandLineParser &p)
 {
     for (const char *o : {"domain", "name", "client", "group", "bucket", "tz", "from", "to", "split", "title", "style",
-                          "values", "log"})
+                          "values", "log", "baseline"})
         if (p.isSet(QLatin1String(o)))
             return true;
     return false;
@@ -169,6 +171,13 @@ QString readViewSpec(const QCommandLineParser &p, ViewSpec *view)
     view->log = p.isSet(QStringLiteral("log"));
     if (p.isSet(QStringLiteral("title")))
         view->title = p.value(QStringLiteral("title"));
+    if (p.isSet(QStringLiteral("baseline"))) {
+        QString why;
+        const auto baseline = BaselineSpec::fromString(p.value(QStringLiteral("baseline")), &why);
+        if (!baseline || baseline->isNone())
+            return QStringLiteral("--baseline must be all or view:NAME, not \"%1\"").arg(p.value(QStringLiteral("baseline")));
+        view->baseline = *baseline;
+    }
     return {};
 }
 

@@ -1,5 +1,6 @@
 #include "viewrender.h"
 
+#include "baselinequery.h"
 #include "eventeditor.h"
 #include "timelinechart.h"
 
@@ -36,7 +37,7 @@ bool setupViewChart(TimelineChart &chart, const Store &store, const ViewSpec &vi
         *error = QStringLiteral("unknown time zone \"%1\"").arg(view.zone);
         return false;
     }
-    const VolumeSeries v = store.volume(q);
+    const VolumeSeries v = volumeWithBaseline(store, q, view.baseline);
     if (!v.error.isEmpty()) {
         *error = v.error;
         return false;
@@ -55,6 +56,7 @@ bool setupViewChart(TimelineChart &chart, const Store &store, const ViewSpec &vi
     for (EventCategory &c : categories)
         c.visible = view.categories.value(c.name, c.visible);
     chart.setCategories(categories);
+    chart.setHiddenSeries(view.hidden);
     chart.setSeries(v);
     if (!v.bucketStarts.isEmpty()) {
         chart.setHomeRange(v.fromUs, v.toUs);
