@@ -131,7 +131,7 @@ void addChartOptions(QCommandLineParser &p)
     p.addOption({QStringLiteral("style"), QStringLiteral("bars, lines or steps."), QStringLiteral("STYLE")});
     p.addOption({QStringLiteral("values"), QStringLiteral("count or share."), QStringLiteral("WHAT")});
     p.addOption({QStringLiteral("log"), QStringLiteral("Logarithmic y axis.")});
-    p.addOption({QStringLiteral("baseline"), QStringLiteral("all, or view:NAME (a line on the right-hand axis)."),
+    p.addOption({QStringLiteral("baseline"), QStringLiteral("all, view:NAME or none (a line on the right-hand axis)."),
                  QStringLiteral("WHAT")});
 }
 
@@ -174,8 +174,8 @@ QString readViewSpec(const QCommandLineParser &p, ViewSpec *view)
     if (p.isSet(QStringLiteral("baseline"))) {
         QString why;
         const auto baseline = BaselineSpec::fromString(p.value(QStringLiteral("baseline")), &why);
-        if (!baseline || baseline->isNone())
-            return QStringLiteral("--baseline must be all or view:NAME, not \"%1\"").arg(p.value(QStringLiteral("baseline")));
+        if (!baseline)
+            return QStringLiteral("--") + why;
         view->baseline = *baseline;
     }
     return {};

@@ -408,7 +408,7 @@ Provenance Provenance::fromChart(const TimelineChart &chart)
     const auto [from, to] = chart.visibleRange();
     p.fromUs = from;
     p.toUs = to;
-    p.baseline = s.baselineLabel;
+    p.baseline = chart.baseline().label;
     p.hidden = chart.hiddenSeries();
     p.generatedAt = generationTime();
     return p;
@@ -505,7 +505,8 @@ QByteArray chartCsv(const TimelineChart &chart, const Provenance &provenance)
         shown << k;
         header << s.series.at(k).label;
     }
-    const bool baseline = !s.baselineLabel.isEmpty() && s.baselineCounts.size() == s.bucketStarts.size();
+    const BaselineSeries &base = chart.baseline();
+    const bool baseline = !base.isNone() && base.counts.size() == s.bucketStarts.size();
     if (baseline)
         header << QStringLiteral("baseline");
     text += csvLine(header);
@@ -525,7 +526,7 @@ QByteArray chartCsv(const TimelineChart &chart, const Provenance &provenance)
             row << QString::number(i < one.counts.size() ? one.counts.at(i) : 0);
         }
         if (baseline)
-            row << QString::number(s.baselineCounts.at(i));
+            row << QString::number(base.counts.at(i));
         text += csvLine(row);
     }
     return text.toUtf8();

@@ -1,6 +1,5 @@
 #include "chartpane.h"
 
-#include "baselinequery.h"
 #include "rasterview.h"
 #include "readjobrunner.h"
 #include "timelinechart.h"
@@ -24,6 +23,7 @@ struct WholeResult
     std::optional<std::pair<int64_t, int64_t>> range;
     std::optional<std::pair<int64_t, int64_t>> home; // when a saved view shows only part of the range
     VolumeSeries series;
+    BaselineSeries baseline;
     QString error;
 };
 
@@ -420,7 +420,9 @@ void ChartPane::requestWhole(std::optional<std::pair<int64_t, int64_t>> shown, s
             q.unit = fixedUnit ? *fixedUnit
                                : (fixed && span / bucketWidthUs(*fixed) <= kMaxFixedBuckets ? *fixed
                                                                                             : autoBucketUnit(span, width));
-            r.series = volumeWithBaseline(store, q, base);
+            ChartVolume volume = volumeWithBaseline(store, q, base);
+            r.series = std::move(volume.series);
+            r.baseline = std::move(volume.baseline);
             if (r.error.isEmpty())
                 r.error = r.series.error; // e.g. the baseline's view is gone
             if (shown) {
@@ -453,7 +455,7 @@ void ChartPane::requestWhole(std::optional<std::pair<int64_t, int64_t>> shown, s
                 m_chart->setVisibleRange(shown->first, shown->second);
             else
                 m_chart->setVisibleRange(r.series.fromUs, r.series.toUs);
-            show(r.series);
+            show(r.series, r.baseline);
         },
         [this](const QString &error) {
             m_wholePending = false;
@@ -480,7 +482,7 @@ void ChartPane::requestRange(int64_t fromUs, int64_t toUs, int pixelWidth)
     const QTimeZone zone = m_zone;
     const bool share = m_values->currentData().toInt() == int(ValueMode::Share);
     const BaselineSpec base = baseline();
-    m_runner->run<VolumeSeries>(
+    m_runner->run<ChartVolume>(
         QStringLiteral("chart"),
         [sel, sp, unit, from, to, zone, share, base](Store &store) {
             VolumeQuery q;
@@ -493,18 +495,18 @@ void ChartPane::requestRange(int64_t fromUs, int64_t toUs, int pixelWidth)
             q.toUs = to;
             return volumeWithBaseline(store, q, base);
         },
-        [this](const VolumeSeries &v) {
-            show(v);
-            if (!v.error.isEmpty())
-                m_info->setText(v.error);
+        [this](const ChartVolume &v) {
+            show(v.series, v.baseline);
+            if (!v.series.error.isEmpty())
+                m_info->setText(v.series.error);
         },
         [this](const QString &error) { m_info->setText(error); });
 }
 
-void ChartPane::show(const VolumeSeries &series)
+void ChartPane::show(const VolumeSeries &series, const BaselineSeries &baseline)
 {
     m_shown = series;
-    m_chart->setSeries(series);
+    m_chart->setSeries(series, baseline);
     QString info;
     if (!series.bucketStarts.isEmpty()) {
         info = tr("%1 lookups charted · one bar per %2")

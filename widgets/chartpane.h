@@ -1,5 +1,6 @@
 #pragma once
 
+#include "baselinequery.h"
 #include "chartexporter.h"
 #include "bucket.h"
 #include "event.h"
@@ -104,7 +105,7 @@ signals:
 private:
     void requestWhole();
     void requestRange(int64_t fromUs, int64_t toUs, int pixelWidth);
-    void show(const VolumeSeries &series);
+    void show(const VolumeSeries &series, const BaselineSeries &baseline = {});
     void requestRaster();
     void setBaselineViews(const QStringList &names);
     // The unit for a query of this span at this width (the fixed bucket if it is not too fine).

@@ -215,9 +215,11 @@ void TimelineChart::applyTheme(const ChartTheme &theme)
     styleOverlay();
 }
 
-void TimelineChart::setSeries(const VolumeSeries &series)
+void TimelineChart::setSeries(const VolumeSeries &series, const BaselineSeries &baseline)
 {
     d->series = series;
+    // A baseline that does not fit the buckets is not drawn rather than drawn against the wrong times.
+    d->baselineData = baseline.counts.size() == series.bucketStarts.size() ? baseline : BaselineSeries{};
     const qsizetype n = series.bucketStarts.size();
     d->left.resize(n);
     d->right.resize(n);
@@ -258,6 +260,11 @@ void TimelineChart::setSeries(const VolumeSeries &series)
 const VolumeSeries &TimelineChart::series() const
 {
     return d->series;
+}
+
+const BaselineSeries &TimelineChart::baseline() const
+{
+    return d->baselineData;
 }
 
 std::optional<std::pair<int64_t, int64_t>> TimelineChart::dataExtent() const
@@ -565,7 +572,7 @@ void TimelineChart::rebuildPlottables()
     d->top = QVector<double>(n, 0.0);
     QVector<double> base(n, 0.0);
     // A legend when there is something to tell apart: several series, or a series and its baseline.
-    const bool legend = series.series.size() > 1 || (!series.baselineLabel.isEmpty() && n > 0);
+    const bool legend = series.series.size() > 1 || (!d->baselineData.isNone() && n > 0);
     d->stacked.fill(0, n);
     for (qsizetype s = 0; s < series.series.size(); ++s) {
         const QColor color = seriesColor(d->theme, series, s);

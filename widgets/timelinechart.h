@@ -1,6 +1,7 @@
 #pragma once
 
 #include "event.h"
+#include "baselinequery.h"
 #include "store.h"
 #include "eventlabel.h"
 #include "volumeseries.h"
@@ -55,9 +56,11 @@ public:
     explicit TimelineChart(QWidget *parent = nullptr);
     ~TimelineChart() override;
 
-    // Shows the data. The x range stays as it is unless it was never set (then it fits the data).
-    void setSeries(const VolumeSeries &series);
+    // Shows the data, with a baseline on the same buckets (none by default). The x range stays as it is
+    // unless it was never set (then it fits the data).
+    void setSeries(const VolumeSeries &series, const BaselineSeries &baseline = {});
     const VolumeSeries &series() const;
+    const BaselineSeries &baseline() const;
     void setEvents(const QVector<Event> &events);
     // Stacked bars (default), one line per series, or step lines; counts or each series' share of all
     // lookups in the bucket (needs VolumeSeries::allCounts); a logarithmic y axis (zero-safe: empty
@@ -79,7 +82,7 @@ public:
     QStringList hiddenSeries() const;
     bool isSeriesHidden(int s) const;
     void toggleSeries(const QString &label);
-    // The baseline of the series (VolumeSeries::baselineLabel/baselineCounts), drawn as a dashed grey
+    // The baseline given with the series (setSeries), drawn as a dashed grey
     // line on the right-hand axis (yAxis2): counts, or in share mode normalised to its busiest bucket
     // (1 = the busiest bucket of the baseline), since a share of all lookups would be 1 for "all".
     // Null when the series has no baseline.

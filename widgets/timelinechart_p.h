@@ -78,6 +78,7 @@ struct TimelineChart::Private
     int hoverBucket = -1;
     QVector<EventCategory> categories;
     // Baseline and hidden series (timelinechartbaseline.cpp).
+    BaselineSeries baselineData;    // as given with the series
     QCPGraph *baseline = nullptr;
     QVector<double> baselineValues; // per bucket: what is drawn (count, or share of the busiest bucket)
     QSet<QString> hidden;           // series labels

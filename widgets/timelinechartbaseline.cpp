@@ -53,7 +53,8 @@ void TimelineChart::rebuildBaseline()
     const VolumeSeries &series = d->series;
     const qsizetype n = series.bucketStarts.size();
     d->baselineValues.clear();
-    if (series.baselineLabel.isEmpty() || n == 0 || series.baselineCounts.size() != n) {
+    const BaselineSeries &baseline = d->baselineData;
+    if (baseline.isNone() || n == 0 || baseline.counts.size() != n) {
         if (d->baseline) {
             m_plot->removePlottable(d->baseline);
             d->baseline = nullptr;
@@ -63,11 +64,11 @@ void TimelineChart::rebuildBaseline()
     }
     const bool share = d->valueMode == ValueMode::Share;
     int64_t peak = 0;
-    for (int64_t c : series.baselineCounts)
+    for (int64_t c : baseline.counts)
         peak = std::max(peak, c);
     d->baselineValues.resize(n);
     for (qsizetype i = 0; i < n; ++i) {
-        const double c = double(std::max<int64_t>(0, series.baselineCounts.at(i)));
+        const double c = double(std::max<int64_t>(0, baseline.counts.at(i)));
         d->baselineValues[i] = share ? (peak > 0 ? c / double(peak) : 0.0) : c;
     }
     if (!d->baseline)
@@ -83,7 +84,7 @@ void TimelineChart::rebuildBaseline()
     }
     d->baseline->setData(keys, vals, true);
     d->baseline->setLineStyle(QCPGraph::lsLine);
-    d->baseline->setName(baselineLegendName(series.baselineLabel));
+    d->baseline->setName(baselineLegendName(baseline.label));
     d->baseline->addToLegend();
 
     QCPAxis *axis = m_plot->yAxis2;
@@ -99,8 +100,8 @@ void TimelineChart::rebuildBaseline()
         else
             axis->setTicker(d->yTicker);
     }
-    axis->setLabel(share ? tr("%1 (1 = busiest bucket)").arg(series.baselineLabel)
-                         : tr("%1 per %2").arg(series.baselineLabel, bucketUnitLabel(series.unit)));
+    axis->setLabel(share ? tr("%1 (1 = busiest bucket)").arg(baseline.label)
+                         : tr("%1 per %2").arg(baseline.label, bucketUnitLabel(series.unit)));
 }
 
 void TimelineChart::updateBaselineRange()

@@ -37,7 +37,8 @@ bool setupViewChart(TimelineChart &chart, const Store &store, const ViewSpec &vi
         *error = QStringLiteral("unknown time zone \"%1\"").arg(view.zone);
         return false;
     }
-    const VolumeSeries v = volumeWithBaseline(store, q, view.baseline);
+    const ChartVolume result = volumeWithBaseline(store, q, view.baseline);
+    const VolumeSeries &v = result.series;
     if (!v.error.isEmpty()) {
         *error = v.error;
         return false;
@@ -57,7 +58,7 @@ bool setupViewChart(TimelineChart &chart, const Store &store, const ViewSpec &vi
         c.visible = view.categories.value(c.name, c.visible);
     chart.setCategories(categories);
     chart.setHiddenSeries(view.hidden);
-    chart.setSeries(v);
+    chart.setSeries(v, result.baseline);
     if (!v.bucketStarts.isEmpty()) {
         chart.setHomeRange(v.fromUs, v.toUs);
         chart.setVisibleRange(v.fromUs, v.toUs);

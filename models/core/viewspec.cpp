@@ -66,7 +66,7 @@ std::optional<BaselineSpec> BaselineSpec::fromString(const QString &text, QStrin
         return b;
     }
     if (error)
-        *error = QStringLiteral("baseline must be \"all\" or \"view:NAME\", not \"%1\"").arg(text);
+        *error = QStringLiteral("baseline must be \"all\", \"view:NAME\" or \"none\", not \"%1\"").arg(text);
     return std::nullopt;
 }
 

@@ -31,10 +31,6 @@ struct VolumeSeries
     QVector<int64_t> bucketStarts;
     QVector<Series> series;
     QVector<int64_t> allCounts; // all lookups of the project per bucket, when asked for (shares)
-    // A baseline drawn against the series on its own axis (see BaselineSpec): same buckets, same range,
-    // same zone. Empty label: none.
-    QString baselineLabel;     // "all lookups", "view Bank"
-    QVector<int64_t> baselineCounts;
     QString error;             // the selection could not be used (e.g. it names a group that does not exist)
     quint64 jobId = 0;         // set by the job runner; stale results are dropped by id
 
