@@ -34,11 +34,15 @@ QPen seriesPen(const ChartTheme &theme, int index)
 
 } // namespace
 
-// A series' own colour (a source group's) if it has one, else the theme's palette in order.
-static QColor seriesColor(const ChartTheme &theme, const VolumeSeries &series, qsizetype s)
+// A series' own colour (a source group's) if it has one, else the theme's palette in order; faded for a
+// hidden series, whose plottable draws only its legend icon.
+static QColor seriesColor(const ChartTheme &theme, const VolumeSeries &series, qsizetype s, bool hidden = false)
 {
     const QColor own(s < series.series.size() ? series.series.at(s).color : QString());
-    return own.isValid() ? own : theme.seriesColor(int(s));
+    QColor color = own.isValid() ? own : theme.seriesColor(int(s));
+    if (hidden)
+        color.setAlpha(60);
+    return color;
 }
 
 
@@ -203,12 +207,12 @@ void TimelineChart::applyTheme(const ChartTheme &theme)
         d->categoryLegend->setTextColor(theme.foreground);
     d->emptyText->setColor(theme.emptyText);
     for (int i = 0; i < d->bars.size(); ++i) {
-        d->bars[i]->setColor(seriesColor(theme, d->series, i));
+        d->bars[i]->setColor(seriesColor(theme, d->series, i, isSeriesHidden(i)));
         d->bars[i]->setHatched(theme.seriesPatterned(i), theme.background);
     }
     for (int i = 0; i < d->graphs.size(); ++i) {
         QPen pen = seriesPen(theme, i);
-        pen.setColor(seriesColor(theme, d->series, i));
+        pen.setColor(seriesColor(theme, d->series, i, isSeriesHidden(i)));
         d->graphs[i]->setPen(pen);
     }
     d->markers->setTheme(theme);
@@ -575,11 +579,11 @@ void TimelineChart::rebuildPlottables()
     const bool legend = series.series.size() > 1 || (!d->baselineData.isNone() && n > 0);
     d->stacked.fill(0, n);
     for (qsizetype s = 0; s < series.series.size(); ++s) {
-        const QColor color = seriesColor(d->theme, series, s);
         const QVector<double> &v = d->values.at(s);
         // A hidden series keeps its plottable (and legend entry, to be shown again) but draws nothing
         // and adds nothing to the stack, the y range or the totals.
         const bool hidden = isSeriesHidden(int(s));
+        const QColor color = seriesColor(d->theme, series, s, hidden);
         const bool listed = legend && (!hidden || d->hiddenListed);
         if (!hidden) {
             const auto &counts = series.series.at(s).counts;

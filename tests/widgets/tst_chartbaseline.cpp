@@ -2,6 +2,7 @@
 // the baseline's counts (or, in share mode, counts over its busiest bucket); a click on a legend entry
 // hides that series (not drawn, not stacked, not exported, named in the provenance) and another click
 // shows it again; the export dialog's title reaches the exported file; saved views keep both choices.
+#include "batchedbars.h"
 #include "chartexporter.h"
 #include "charttheme.h"
 #include "exportdialog.h"
@@ -181,6 +182,8 @@ private slots:
         item = legendItem(chart.plot(), QStringLiteral("10.0.0.2"));
         QVERIFY(item);
         QVERIFY(item->font().strikeOut());
+        QVERIFY(item->textColor().alpha() < 255);
+        QVERIFY(static_cast<BatchedBars *>(plottable(chart.plot(), QStringLiteral("10.0.0.2")))->color().alpha() < 255);
         QVERIFY(!legendItem(chart.plot(), QStringLiteral("10.0.0.1"))->font().strikeOut());
         // Not stacked: the y axis fits 10.0.0.1 alone (12 at day 3), not 8 + 30 at day 1.
         QCOMPARE(chart.visibleMaximum(), int64_t(12));
@@ -206,6 +209,7 @@ private slots:
         QTest::mouseClick(chart.plot(), Qt::LeftButton, {}, item->rect().center());
         QTRY_VERIFY(chart.hiddenSeries().isEmpty());
         QVERIFY(plottable(chart.plot(), QStringLiteral("10.0.0.2"))->visible());
+        QCOMPARE(static_cast<BatchedBars *>(plottable(chart.plot(), QStringLiteral("10.0.0.2")))->color().alpha(), 255);
         QCOMPARE(chart.visibleMaximum(), int64_t(38));
         // The baseline's entry is not a series: a click on it hides nothing.
         chart.plot()->replot();
