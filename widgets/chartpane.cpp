@@ -61,9 +61,9 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     m_baseline = new QComboBox(this);
     m_baseline->addItem(tr("No baseline"), QString());
     m_baseline->addItem(tr("Baseline: all lookups"), BaselineSpec{BaselineSpec::Kind::All, {}}.toString());
-    // View names can be long: the box keeps a bounded width so that the toolbar still fits a laptop screen.
-    m_baseline->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_baseline->setMinimumContentsLength(14);
+    // Full width when there is room; a small minimum (view names can be long) so that the window still
+    // shrinks to a 1366-pixel laptop screen, where the box may show its text cut.
+    m_baseline->setMinimumWidth(40);
     m_baseline->setToolTip(tr("Draw all lookups of the project, or the selection of a saved view, per bucket as a "
                               "dashed line on a right-hand axis, to read the series against it"));
     m_log = new QCheckBox(tr("Log scale"), this);
