@@ -428,6 +428,8 @@ int cmdRender(const QStringList &args)
             return code;
     }
     if (kind == QLatin1String("raster")) {
+        if (p.isSet(QStringLiteral("baseline")))
+            return usageError(QStringLiteral("--baseline goes with the timeline chart, not --chart raster"));
         // The day × time-of-day view of the same selection, range and zone.
         VolumeQuery q;
         q.selection = view.selection;
@@ -724,7 +726,7 @@ QString cliUsage()
         "                    [--tz AREA/CITY] [--split ...] [--size WxH] [--title TEXT]\n"
         "                    [--style bars|lines|steps] [--values count|share] [--log] [--scale 1-4] [--footer]\n"
         "                    [--chart timeline|raster] [--raster-slot 1|2|5|10|30|60] [--range MODE]\n"
-        "                    [--view NAME | --no-view]\n"
+        "                    [--baseline all|view:NAME] [--view NAME | --no-view]\n"
         "      Draws the chart with the project's events (default 1600x900) and writes the format of the\n"
         "      output's extension: PNG/JPEG (size x scale pixels, DPI written), PDF and SVG (vectors), or\n"
         "      CSV of the buckets drawn. Provenance (files and SHA-256, selection, bucket, zone, range,\n"
@@ -735,7 +737,10 @@ QString cliUsage()
         "      coloured by count; its CSV is day,slot_start,count per cell. The range is --from/--to, else\n"
         "      --range MODE (below; default project, so a name that stops mid-project visibly stops).\n"
         "      --view NAME draws a saved view; with no SELECTION or chart option the project's start view\n"
-        "      is drawn if it has one (said on stderr), --no-view draws all lookups instead.\n"
+        "      is drawn if it has one (said on stderr), --no-view draws all lookups instead. --baseline\n"
+        "      draws all lookups\n"
+        "      of the project, or the selection of a saved view (unsplit), per bucket as a dashed line on\n"
+        "      a right-hand axis (in share mode: 1 = its busiest bucket); the CSV gets a baseline column.\n"
         "  dnstimeline events PROJECT list\n"
         "  dnstimeline events PROJECT import FILE [--skip-bad]\n"
         "  dnstimeline events PROJECT export FILE.csv|FILE.json\n"

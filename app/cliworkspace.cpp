@@ -133,12 +133,14 @@ void addChartOptions(QCommandLineParser &p)
     p.addOption({QStringLiteral("log"), QStringLiteral("Logarithmic y axis.")});
     p.addOption({QStringLiteral("range"), QStringLiteral("%1 (default project).").arg(rangeModeNames()),
                  QStringLiteral("MODE")});
+    p.addOption({QStringLiteral("baseline"), QStringLiteral("all, view:NAME or none (a line on the right-hand axis)."),
+                 QStringLiteral("WHAT")});
 }
 
 bool anyChartOptionSet(const QCommandLineParser &p)
 {
     for (const char *o : {"domain", "name", "client", "group", "bucket", "tz", "from", "to", "split", "title", "style",
-                          "values", "log", "range"})
+                          "values", "log", "range", "baseline"})
         if (p.isSet(QLatin1String(o)))
             return true;
     return false;
@@ -177,6 +179,13 @@ QString readViewSpec(const QCommandLineParser &p, ViewSpec *view)
     }
     if (p.isSet(QStringLiteral("title")))
         view->title = p.value(QStringLiteral("title"));
+    if (p.isSet(QStringLiteral("baseline"))) {
+        QString why;
+        const auto baseline = BaselineSpec::fromString(p.value(QStringLiteral("baseline")), &why);
+        if (!baseline)
+            return QStringLiteral("--") + why;
+        view->baseline = *baseline;
+    }
     return {};
 }
 

@@ -23,6 +23,7 @@
 #include "settingsdialog.h"
 #include "userguidewindow.h"
 #include "selectionpanel.h"
+#include "rasterview.h"
 #include "timelinechart.h"
 #include "timeutil.h"
 #include "workspace.h"
@@ -516,6 +517,7 @@ void MainWindow::exportChart()
                                 : QFileInfo(m_projectPath).absolutePath() + QLatin1Char('/')
                                       + QFileInfo(m_projectPath).completeBaseName() + QStringLiteral(".png");
     ExportDialog dialog(suggested, QSize(1600, 900), this);
+    dialog.setTitle(m_chartPane->showsRaster() ? m_chartPane->raster()->title() : m_chartPane->chart()->title());
     if (dialog.exec() != QDialog::Accepted)
         return;
     // Provenance: the project's files and hashes, the selection, and the chart's bucket, zone and range.
@@ -527,6 +529,7 @@ void MainWindow::exportChart()
     options.size = dialog.size();
     options.scale = dialog.scale();
     options.footer = dialog.footer();
+    options.title = dialog.title();
     if (!m_chartPane->exportShown(dialog.path(), options, provenance, &error))
         showError(tr("Export failed"), error);
     else

@@ -128,7 +128,10 @@ bool Workspace::saveView(const QString &name, QString *error)
     for (const EventCategory &c : m_window->eventEditor()->categories())
         view.categories.insert(c.name, c.visible);
     auto store = Store::open(m_window->projectPath(), Store::Mode::ReadWrite, error);
-    return store && store->saveView({name, view.toJson()}, error);
+    if (!store || !store->saveView({name, view.toJson()}, error))
+        return false;
+    m_window->chartPane()->refreshBaselineViews(); // the new view can be a baseline
+    return true;
 }
 
 bool Workspace::openView(const QString &name, QString *error)
@@ -224,6 +227,8 @@ void Workspace::addViewActions(QMenu *menu)
         auto store = ok ? Store::open(m_window->projectPath(), Store::Mode::ReadWrite, &error) : nullptr;
         if (ok && (!store || !store->removeView(name, &error)))
             emit failed(tr("View not removed"), error);
+        else if (ok)
+            m_window->chartPane()->refreshBaselineViews();
     });
 }
 

@@ -417,6 +417,8 @@ Provenance Provenance::fromChart(const TimelineChart &chart)
     const auto [from, to] = chart.visibleRange();
     p.fromUs = from;
     p.toUs = to;
+    p.baseline = chart.baseline().label;
+    p.hidden = chart.hiddenSeries();
     p.generatedAt = generationTime();
     return p;
 }
@@ -446,6 +448,10 @@ QString Provenance::descriptionText() const
         parts << QStringLiteral("zone: %1").arg(oneLineText(zone));
     if (toUs > fromUs)
         parts << QStringLiteral("range: %1 – %2").arg(formatInZone(fromUs, zone), formatInZone(toUs, zone));
+    if (!baseline.isEmpty())
+        parts << QStringLiteral("baseline: %1").arg(oneLineText(baseline));
+    if (!hidden.isEmpty())
+        parts << QStringLiteral("hidden: %1").arg(oneLineText(hidden.join(QLatin1String(", "))));
     return parts.join(QLatin1String("; "));
 }
 
@@ -466,6 +472,10 @@ QStringList Provenance::lines() const
         out << QStringLiteral("zone: %1").arg(oneLineText(zone));
     if (toUs > fromUs)
         out << QStringLiteral("range: %1 – %2").arg(formatInZone(fromUs, zone), formatInZone(toUs, zone));
+    if (!baseline.isEmpty())
+        out << QStringLiteral("baseline: %1").arg(oneLineText(baseline));
+    if (!hidden.isEmpty())
+        out << QStringLiteral("hidden: %1").arg(oneLineText(hidden.join(QLatin1String(", "))));
     if (!generatedAt.isEmpty())
         out << QStringLiteral("generated: %1").arg(oneLineText(generatedAt));
     return out;
@@ -505,8 +515,17 @@ QByteArray chartCsv(const TimelineChart &chart, const Provenance &provenance)
     for (const QString &line : provenance.lines())
         text += QStringLiteral("# ") + line + QStringLiteral("\r\n");
     QStringList header{QStringLiteral("bucket_start"), QStringLiteral("bucket_end")};
-    for (const auto &one : s.series)
-        header << one.label;
+    QVector<qsizetype> shown; // the series drawn: hidden ones are not in the export
+    for (qsizetype k = 0; k < s.series.size(); ++k) {
+        if (chart.isSeriesHidden(int(k)))
+            continue;
+        shown << k;
+        header << s.series.at(k).label;
+    }
+    const BaselineSeries &base = chart.baseline();
+    const bool baseline = !base.isNone() && base.counts.size() == s.bucketStarts.size();
+    if (baseline)
+        header << QStringLiteral("baseline");
     text += csvLine(header);
     // The bars on screen: every bucket that overlaps the visible range, partly shown ones included.
     const auto [visibleFrom, visibleTo] = chart.visibleRange();
@@ -519,8 +538,12 @@ QByteArray chartCsv(const TimelineChart &chart, const Provenance &provenance)
         if (end <= visibleFrom || start >= visibleTo)
             continue;
         QStringList row{formatIsoUtc(start), formatIsoUtc(end)};
-        for (const auto &one : s.series)
+        for (qsizetype k : shown) {
+            const auto &one = s.series.at(k);
             row << QString::number(i < one.counts.size() ? one.counts.at(i) : 0);
+        }
+        if (baseline)
+            row << QString::number(base.counts.at(i));
         text += csvLine(row);
     }
     return text.toUtf8();
@@ -597,16 +620,49 @@ QByteArray rasterCsv(const RasterView &view, const Provenance &provenance)
     return text.toUtf8();
 }
 
+// For the time of an export: the title asked for in the options (drawn and in the metadata). Undone by
+// the destructor.
+template <typename View>
+class TitleScope
+{
+public:
+    TitleScope(View &view, const QString &title) : m_view(view), m_old(view.title())
+    {
+        m_changed = !title.isEmpty() && title != m_old;
+        if (m_changed)
+            m_view.setTitle(title);
+    }
+    ~TitleScope()
+    {
+        if (m_changed)
+            m_view.setTitle(m_old);
+    }
+    TitleScope(const TitleScope &) = delete;
+    TitleScope &operator=(const TitleScope &) = delete;
+
+private:
+    View &m_view;
+    QString m_old;
+    bool m_changed = false;
+};
+
 bool exportChart(TimelineChart &chart, const QString &path, const ExportOptions &options, const Provenance &provenance,
                  QString *error)
 {
+    const TitleScope<TimelineChart> title(chart, options.title);
+    // Hidden series are not drawn; in an export they leave the legend too (on screen they stay listed,
+    // to be clicked back).
+    chart.setHiddenListed(false);
     const QByteArray csv = exportFormatForPath(path) == ExportFormat::Csv ? chartCsv(chart, provenance) : QByteArray();
-    return exportSource(Source{chart, chart.plot(), chart.title()}, csv, path, options, provenance, error);
+    const bool ok = exportSource(Source{chart, chart.plot(), chart.title()}, csv, path, options, provenance, error);
+    chart.setHiddenListed(true);
+    return ok;
 }
 
 bool exportChart(RasterView &view, const QString &path, const ExportOptions &options, const Provenance &provenance,
                  QString *error)
 {
+    const TitleScope<RasterView> title(view, options.title);
     const QByteArray csv = exportFormatForPath(path) == ExportFormat::Csv ? rasterCsv(view, provenance) : QByteArray();
     return exportSource(Source{view, view.plot(), view.title()}, csv, path, options, provenance, error);
 }

@@ -29,10 +29,12 @@ struct Provenance
     QString zone = QStringLiteral("UTC"); // IANA id of the display zone
     int64_t fromUs = 0;    // the range shown
     int64_t toUs = 0;
+    QString baseline;      // the baseline's label ("all lookups", "view Bank"); empty: none
+    QStringList hidden;    // labels of series hidden from the chart (and from this export)
     QString appVersion = QStringLiteral(DNT_VERSION);
     QString generatedAt;   // ISO 8601 UTC; empty: not written
 
-    // Bucket, zone and range from the chart (its series and visible range), generatedAt = now (or
+    // Bucket, zone, range, baseline and hidden series from the chart, generatedAt = now (or
     // SOURCE_DATE_EPOCH when set, for reproducible output). The caller adds files and selection.
     static Provenance fromChart(const TimelineChart &chart);
     // The same for the day × time raster: bucket "day x 30-minute slot", its zone, its whole days.
@@ -40,7 +42,8 @@ struct Provenance
 
     // "DNS Timeline 0.1.0", "files: dns.log (sha256 ab…), …", "selection: …", "split: client",
     // "other: 37 clients (the series "other")", "bucket: hour",
-    // "zone: UTC", "range: 2016-07-20T00:00:00Z – 2016-07-30T00:00:00Z", "generated: …".
+    // "zone: UTC", "range: 2016-07-20T00:00:00Z – 2016-07-30T00:00:00Z", "baseline: all lookups",
+    // "hidden: 10.0.0.1, 10.0.0.2", "generated: …" (baseline and hidden only when there are any).
     // Line breaks inside values are replaced by spaces, so each entry is exactly one line.
     QStringList lines() const;
     // lines() joined with "; " — the footer and the one-line description.
@@ -58,6 +61,7 @@ struct ExportOptions
     double scale = 1;      // 1–4: PNG/JPEG get size × scale pixels; clamped
     bool footer = false;   // a line of provenance under the chart (not in CSV: it has its comment header)
     int jpegQuality = 92;  // 0–100
+    QString title;         // the chart's title in the export (image and metadata); empty: the chart's own
 
     double effectiveScale() const; // scale clamped to 1..4 (NaN: 1)
     int dpi() const { return qRound(96 * effectiveScale()); } // written into PNG and JPEG
@@ -67,8 +71,9 @@ struct ExportOptions
 // extension (.png .jpg .jpeg .pdf .svg .csv, any case). Images are drawn in the light theme whatever
 // the screen palette; PDF and SVG are vectors. The CSV holds the buckets of chart.series() that
 // overlap the chart's visible range — the bars on screen (all of them when the view shows the whole
-// series, as in the CLI) — one row per bucket, one column per series, with the provenance as "# "
-// comment lines before the header.
+// series, as in the CLI) — one row per bucket, one column per series shown (hidden series are left out
+// of every format), then a "baseline" column of the baseline's counts when the chart has one, with the
+// provenance as "# " comment lines before the header.
 // Writes are atomic (QSaveFile: a temporary file next to the target, renamed on success): on failure
 // this returns false with *error naming the file and the reason, and leaves no file behind.
 // GUI thread (it renders the widget).

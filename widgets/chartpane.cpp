@@ -25,6 +25,7 @@ struct WholeResult
     std::optional<std::pair<int64_t, int64_t>> home;   // the chosen range as shown (see resolveRange)
     std::optional<std::pair<int64_t, int64_t>> bounds; // what zoom and pan may query: home and the project
     VolumeSeries series;
+    BaselineSeries baseline;
     QString error;
 };
 
@@ -67,6 +68,14 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
                          BucketUnit::SixHours, BucketUnit::Day, BucketUnit::Week, BucketUnit::Month})
         m_bucket->addItem(tr("Per %1").arg(bucketUnitLabel(u)), bucketUnitName(u));
     m_bucket->setToolTip(tr("One bar per minute … month, or automatic: the bucket follows the visible range"));
+    m_baseline = new QComboBox(this);
+    m_baseline->addItem(tr("No baseline"), QString());
+    m_baseline->addItem(tr("Baseline: all lookups"), BaselineSpec{BaselineSpec::Kind::All, {}}.toString());
+    // Full width when there is room; a small minimum (view names can be long) so that the window still
+    // shrinks to a 1366-pixel laptop screen, where the box may show its text cut.
+    m_baseline->setMinimumWidth(40);
+    m_baseline->setToolTip(tr("Draw all lookups of the project, or the selection of a saved view, per bucket as a "
+                              "dashed line on a right-hand axis, to read the series against it"));
     m_log = new QCheckBox(tr("Log scale"), this);
     m_log->setToolTip(tr("Logarithmic y axis (empty buckets draw nothing)"));
     m_info = new QLabel(this);
@@ -100,6 +109,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     bar->addWidget(m_style);
     bar->addWidget(m_values);
     bar->addWidget(m_bucket);
+    bar->addWidget(m_baseline);
     bar->addWidget(m_log);
     bar->addStretch(1);
     bar->addWidget(m_info);
@@ -111,7 +121,11 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     connect(reset, &QToolButton::clicked, this, &ChartPane::resetView);
     connect(m_all, &QToolButton::clicked, this, &ChartPane::showAllLookups);
     connect(m_rangeChooser, &RangeChooser::choiceChanged, this, &ChartPane::setRangeChoice);
-    connect(m_split, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
+    connect(m_split, &QComboBox::currentIndexChanged, this, [this] {
+        m_chart->setHiddenSeries({}); // other series, other labels
+        refresh();
+    });
+    connect(m_baseline, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_style, &QComboBox::currentIndexChanged, this,
             [this] { m_chart->setStyle(ChartStyle(m_style->currentData().toInt())); });
     connect(m_values, &QComboBox::currentIndexChanged, this, [this] {
@@ -127,7 +141,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
         // does not apply is hidden, not only disabled, so that the toolbar fits a 1366 px laptop screen.
         m_slot->setEnabled(index == 1);
         m_slot->setVisible(index == 1);
-        for (QWidget *w : std::initializer_list<QWidget *>{m_style, m_values, m_log, m_split, m_bucket}) {
+        for (QWidget *w : std::initializer_list<QWidget *>{m_style, m_values, m_log, m_split, m_bucket, m_baseline}) {
             w->setEnabled(index == 0);
             w->setVisible(index == 0);
         }
@@ -154,6 +168,54 @@ BucketUnit ChartPane::unitFor(int64_t spanUs, int pixelWidth) const
     if (fixed && spanUs / bucketWidthUs(*fixed) <= kMaxFixedBuckets)
         return *fixed;
     return autoBucketUnit(spanUs, pixelWidth);
+}
+
+BaselineSpec ChartPane::baseline() const
+{
+    return BaselineSpec::fromString(m_baseline->currentData().toString(), nullptr).value_or(BaselineSpec{});
+}
+
+void ChartPane::setBaseline(const BaselineSpec &baseline)
+{
+    const QString key = baseline.toString();
+    int index = m_baseline->findData(key);
+    if (index < 0) {
+        // A saved view's baseline names a view the box does not list (yet): list it, so that it shows.
+        m_baseline->addItem(tr("Baseline: %1").arg(baseline.label()), key);
+        index = m_baseline->count() - 1;
+    }
+    m_baseline->setCurrentIndex(index);
+}
+
+void ChartPane::refreshBaselineViews()
+{
+    m_runner->run<QStringList>(
+        QStringLiteral("baselineviews"),
+        [](Store &store) {
+            QStringList names;
+            for (const SavedView &v : store.views())
+                names << v.name;
+            return names;
+        },
+        [this](const QStringList &names) { setBaselineViews(names); }, [](const QString &) {});
+}
+
+void ChartPane::setBaselineViews(const QStringList &names)
+{
+    // The entries after "none" and "all" are the views; the current choice stays (listed even if its
+    // view is gone, so that the chart's error says which one).
+    const QString current = m_baseline->currentData().toString();
+    const QSignalBlocker block(m_baseline);
+    while (m_baseline->count() > 2)
+        m_baseline->removeItem(2);
+    for (const QString &name : names) {
+        const BaselineSpec b{BaselineSpec::Kind::View, name};
+        m_baseline->addItem(tr("Baseline: %1").arg(b.label()), b.toString());
+    }
+    if (m_baseline->findData(current) < 0)
+        m_baseline->addItem(tr("Baseline: %1").arg(BaselineSpec::fromString(current, nullptr).value_or(BaselineSpec{}).label()),
+                            current);
+    m_baseline->setCurrentIndex(m_baseline->findData(current));
 }
 
 bool ChartPane::showsRaster() const
@@ -264,6 +326,8 @@ ViewSpec ChartPane::currentView() const
     v.log = m_log->isChecked();
     v.zone = zoneName(m_zone);
     v.split = split();
+    v.baseline = baseline();
+    v.hidden = m_chart->hiddenSeries();
     return v;
 }
 
@@ -271,8 +335,9 @@ void ChartPane::applyView(const ViewSpec &view)
 {
     {
         // One query for the whole change, not one per control.
-        const QSignalBlocker b1(m_split), b2(m_style), b3(m_values), b4(m_log);
+        const QSignalBlocker b1(m_split), b2(m_style), b3(m_values), b4(m_log), b5(m_baseline);
         setSplit(view.split);
+        setBaseline(view.baseline);
         m_style->setCurrentIndex(m_style->findData(int(chartStyleFromString(view.style).value_or(ChartStyle::StackedBars))));
         m_values->setCurrentIndex(m_values->findData(int(valueModeFromString(view.values).value_or(ValueMode::Count))));
         m_log->setChecked(view.log);
@@ -280,6 +345,7 @@ void ChartPane::applyView(const ViewSpec &view)
     m_chart->setStyle(ChartStyle(m_style->currentData().toInt()));
     m_chart->setValueMode(ValueMode(m_values->currentData().toInt()));
     m_chart->setLogScale(view.log);
+    m_chart->setHiddenSeries(view.hidden);
     const QTimeZone zone = view.zone == QLatin1String("UTC") ? QTimeZone::utc() : QTimeZone(view.zone.toUtf8());
     m_zone = zone.isValid() ? zone : QTimeZone::utc();
     m_chart->setDisplayZone(m_zone);
@@ -295,6 +361,7 @@ void ChartPane::setSelection(const Selection &selection)
 {
     m_selection = selection;
     m_chart->setTitle(selection.describe());
+    m_chart->setHiddenSeries({}); // a new selection starts with every series shown
     requestWhole();
     emit selectionChanged(selection);
 }
@@ -404,11 +471,13 @@ void ChartPane::requestWhole(std::optional<BucketUnit> fixedUnit)
     const QTimeZone zone = m_zone;
     const bool share = m_values->currentData().toInt() == int(ValueMode::Share);
     const auto fixed = bucket();
+    const BaselineSpec base = baseline();
     m_info->setText(tr("Querying…"));
     m_wholePending = true;
+    refreshBaselineViews();
     m_runner->run<WholeResult>(
         QStringLiteral("chart"),
-        [sel, sp, width, zone, share, choice, fixedUnit, fixed](Store &store) {
+        [sel, sp, width, zone, share, choice, fixedUnit, fixed, base](Store &store) {
             WholeResult r;
             r.error = store.selectionError(sel);
             r.range = store.timeRange(sel);
@@ -432,7 +501,11 @@ void ChartPane::requestWhole(std::optional<BucketUnit> fixedUnit)
             r.home = shownRange(*range, q.unit, zone);
             q.fromUs = r.home->first;
             q.toUs = r.home->second;
-            r.series = store.volume(q);
+            ChartVolume volume = volumeWithBaseline(store, q, base);
+            r.series = std::move(volume.series);
+            r.baseline = std::move(volume.baseline);
+            if (r.error.isEmpty())
+                r.error = r.series.error; // e.g. the baseline's view is gone
             r.bounds = r.home;
             if (project) {
                 r.bounds->first = std::min(r.bounds->first, project->first);
@@ -463,7 +536,7 @@ void ChartPane::requestWhole(std::optional<BucketUnit> fixedUnit)
             m_chart->setHomeRange(m_home->first, m_home->second);
             m_chart->setVisibleRange(m_home->first, m_home->second);
             m_rangeChooser->setSuggestedRange(m_home->first, m_home->second);
-            show(r.series);
+            show(r.series, r.baseline);
         },
         [this](const QString &error) {
             m_wholePending = false;
@@ -489,9 +562,10 @@ void ChartPane::requestRange(int64_t fromUs, int64_t toUs, int pixelWidth)
         return;
     const QTimeZone zone = m_zone;
     const bool share = m_values->currentData().toInt() == int(ValueMode::Share);
-    m_runner->run<VolumeSeries>(
+    const BaselineSpec base = baseline();
+    m_runner->run<ChartVolume>(
         QStringLiteral("chart"),
-        [sel, sp, unit, from, to, zone, share](Store &store) {
+        [sel, sp, unit, from, to, zone, share, base](Store &store) {
             VolumeQuery q;
             q.zone = zone;
             q.withAllCounts = share;
@@ -500,15 +574,20 @@ void ChartPane::requestRange(int64_t fromUs, int64_t toUs, int pixelWidth)
             q.unit = unit;
             q.fromUs = from;
             q.toUs = to;
-            return store.volume(q);
+            return volumeWithBaseline(store, q, base);
         },
-        [this](const VolumeSeries &v) { show(v); }, [this](const QString &error) { m_info->setText(error); });
+        [this](const ChartVolume &v) {
+            show(v.series, v.baseline);
+            if (!v.series.error.isEmpty())
+                m_info->setText(v.series.error);
+        },
+        [this](const QString &error) { m_info->setText(error); });
 }
 
-void ChartPane::show(const VolumeSeries &series)
+void ChartPane::show(const VolumeSeries &series, const BaselineSeries &baseline)
 {
     m_shown = series;
-    m_chart->setSeries(series);
+    m_chart->setSeries(series, baseline);
     QString info;
     if (!series.bucketStarts.isEmpty()) {
         info = tr("%1 lookups charted · one bar per %2")

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "baselinequery.h"
 #include "chartexporter.h"
 #include "bucket.h"
 #include "event.h"
@@ -62,6 +63,11 @@ public:
     // Shows a saved view: its selection, split, style, values, log scale and zone, over its range with its
     // bucket (or the whole selection with an automatic bucket when it has none).
     void applyView(const dnt::ViewSpec &view);
+    // The baseline drawn against the series (none, all lookups, or a saved view's selection), queried
+    // with them on the same buckets. The box lists the project's saved views (refreshBaselineViews).
+    BaselineSpec baseline() const;
+    void setBaseline(const BaselineSpec &baseline);
+    QComboBox *baselineBox() const { return m_baseline; }
     QComboBox *styleBox() const { return m_style; }
     QComboBox *valuesBox() const { return m_values; }
     QCheckBox *logBox() const { return m_log; }
@@ -102,6 +108,8 @@ public slots:
     // No project: an empty chart with this message; results still on their way are dropped by the
     // runner once its project path changes.
     void clear(const QString &message);
+    // Reads the names of the project's saved views for the baseline box (on the reader thread).
+    void refreshBaselineViews();
 
 signals:
     // A query result was drawn (tests and the status bar use it).
@@ -116,8 +124,9 @@ signals:
 private:
     void requestWhole();
     void requestRange(int64_t fromUs, int64_t toUs, int pixelWidth);
-    void show(const VolumeSeries &series);
+    void show(const VolumeSeries &series, const BaselineSeries &baseline = {});
     void requestRaster();
+    void setBaselineViews(const QStringList &names);
     // The unit for a query of this span at this width (the fixed bucket if it is not too fine).
     BucketUnit unitFor(int64_t spanUs, int pixelWidth) const;
     // requestWhole with this bucket (a saved view's) instead of the toolbar's.
@@ -132,6 +141,7 @@ private:
     QComboBox *m_values;
     QCheckBox *m_log;
     QComboBox *m_bucket;
+    QComboBox *m_baseline;
     QComboBox *m_view;
     QComboBox *m_slot;
     QToolButton *m_all;

@@ -22,6 +22,9 @@ ExportDialog::ExportDialog(const QString &suggestedPath, QSize suggestedSize, QW
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
+    m_title = new QLineEdit(this);
+    m_title->setPlaceholderText(tr("DNS Timeline chart"));
+    m_title->setToolTip(tr("Drawn above the chart and written into the file's metadata"));
     m_width = new QSpinBox(this);
     m_height = new QSpinBox(this);
     for (QSpinBox *s : {m_width, m_height}) {
@@ -68,6 +71,7 @@ ExportDialog::ExportDialog(const QString &suggestedPath, QSize suggestedSize, QW
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *form = new QFormLayout(this);
     form->addRow(tr("File:"), pathRow);
+    form->addRow(tr("Title:"), m_title);
     form->addRow(tr("Preset:"), presets);
     form->addRow(tr("Width:"), m_width);
     form->addRow(tr("Height:"), m_height);
@@ -84,6 +88,17 @@ QString ExportDialog::path() const
 double ExportDialog::scale() const
 {
     return m_scale->value();
+}
+
+void ExportDialog::setTitle(const QString &title)
+{
+    m_title->setText(title);
+}
+
+QString ExportDialog::title() const
+{
+    // One line: a title is drawn as one and goes into metadata fields that expect one.
+    return m_title->text().simplified();
 }
 
 bool ExportDialog::footer() const

@@ -11,7 +11,7 @@ class QSpinBox;
 namespace dnt {
 
 // Asks where to write the chart (PNG, JPEG, PDF, SVG or CSV by the file's extension), at which size and
-// scale, and whether a provenance footer goes under it.
+// scale, under which title (like `render --title`), and whether a provenance footer goes under it.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
@@ -21,9 +21,14 @@ public:
     QSize size() const;
     double scale() const;
     bool footer() const;
+    // The title of the exported chart (drawn and in the file's metadata); starts as the chart's own.
+    void setTitle(const QString &title);
+    QString title() const;
+    QLineEdit *titleEdit() const { return m_title; }
 
 private:
     QLineEdit *m_path;
+    QLineEdit *m_title;
     QSpinBox *m_width;
     QSpinBox *m_height;
     QDoubleSpinBox *m_scale;

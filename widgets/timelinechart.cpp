@@ -37,13 +37,16 @@ QPen seriesPen(const ChartTheme &theme, int index)
 } // namespace
 
 // A series' own colour (a source group's) if it has one, else the theme's palette in order; "other"
-// is always the theme's grey.
-static QColor seriesColor(const ChartTheme &theme, const VolumeSeries &series, qsizetype s)
+// is always the theme's grey; faded for a hidden series, whose plottable draws only its legend icon.
+static QColor seriesColor(const ChartTheme &theme, const VolumeSeries &series, qsizetype s, bool hidden = false)
 {
     if (s < series.series.size() && series.series.at(s).isOther)
         return theme.other;
     const QColor own(s < series.series.size() ? series.series.at(s).color : QString());
-    return own.isValid() ? own : theme.seriesColor(int(s));
+    QColor color = own.isValid() ? own : theme.seriesColor(int(s));
+    if (hidden)
+        color.setAlpha(60);
+    return color;
 }
 
 // "other" is plain grey: never hatched or dashed like a repeated palette colour.
@@ -158,18 +161,13 @@ TimelineChart::TimelineChart(QWidget *parent) : QWidget(parent), d(new Private)
         }
     });
 
+    setupBaselineAxis();
+    connect(m_plot, &QCustomPlot::legendClick, this, &TimelineChart::onLegendClick);
+
     applyTheme(screenIsDark() ? ChartTheme::dark() : ChartTheme::light());
     updateLayoutElements();
     updateEmptyState();
 }
-
-
-
-
-
-
-
-
 
 TimelineChart::~TimelineChart()
 {
@@ -204,7 +202,7 @@ void TimelineChart::applyTheme(const ChartTheme &theme)
 {
     d->theme = theme;
     m_plot->setBackground(theme.background);
-    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis, m_plot->yAxis2}) {
         axis->setBasePen(QPen(theme.foreground, 1));
         axis->setTickPen(QPen(theme.foreground, 1));
         axis->setSubTickPen(QPen(theme.foreground, 1));
@@ -219,21 +217,24 @@ void TimelineChart::applyTheme(const ChartTheme &theme)
         d->categoryLegend->setTheme(theme);
     d->emptyText->setColor(theme.emptyText);
     for (int i = 0; i < d->bars.size(); ++i) {
-        d->bars[i]->setColor(seriesColor(theme, d->series, i));
+        d->bars[i]->setColor(seriesColor(theme, d->series, i, isSeriesHidden(i)));
         d->bars[i]->setHatched(seriesPatterned(theme, d->series, i), theme.background);
     }
     for (int i = 0; i < d->graphs.size(); ++i) {
         QPen pen = seriesPen(theme, i);
         pen.setStyle(seriesPatterned(theme, d->series, i) ? Qt::DashLine : Qt::SolidLine);
-        pen.setColor(seriesColor(theme, d->series, i));
+        pen.setColor(seriesColor(theme, d->series, i, isSeriesHidden(i)));
         d->graphs[i]->setPen(pen);
     }
     d->markers->setTheme(theme);
+    styleOverlay();
 }
 
-void TimelineChart::setSeries(const VolumeSeries &series)
+void TimelineChart::setSeries(const VolumeSeries &series, const BaselineSeries &baseline)
 {
     d->series = series;
+    // A baseline that does not fit the buckets is not drawn rather than drawn against the wrong times.
+    d->baselineData = baseline.counts.size() == series.bucketStarts.size() ? baseline : BaselineSeries{};
     const qsizetype n = series.bucketStarts.size();
     d->left.resize(n);
     d->right.resize(n);
@@ -274,6 +275,11 @@ void TimelineChart::setSeries(const VolumeSeries &series)
 const VolumeSeries &TimelineChart::series() const
 {
     return d->series;
+}
+
+const BaselineSeries &TimelineChart::baseline() const
+{
+    return d->baselineData;
 }
 
 std::optional<std::pair<int64_t, int64_t>> TimelineChart::dataExtent() const
@@ -572,29 +578,41 @@ void TimelineChart::rebuildPlottables()
     while (d->graphs.size() > (bars ? 0 : series.series.size()))
         m_plot->removePlottable(d->graphs.takeLast());
     m_plot->legend->clearItems();
-    // One series needs no legend, unless it is "other" alone (a group split where no group asked).
-    const bool showLegend = series.series.size() > 1 || series.other();
     d->top = QVector<double>(n, 0.0);
     QVector<double> base(n, 0.0);
+    // A legend when there is something to tell apart: several series, or a series and its baseline.
+    // "other" alone (a group split where no group asked) is named too.
+    const bool legend = series.series.size() > 1 || series.other() || (!d->baselineData.isNone() && n > 0);
+    d->stacked.fill(0, n);
     for (qsizetype s = 0; s < series.series.size(); ++s) {
-        const QColor color = seriesColor(d->theme, series, s);
         const QVector<double> &v = d->values.at(s);
+        // A hidden series keeps its plottable (and legend entry, to be shown again) but draws nothing
+        // and adds nothing to the stack, the y range or the totals.
+        const bool hidden = isSeriesHidden(int(s));
+        const QColor color = seriesColor(d->theme, series, s, hidden);
+        const bool listed = legend && (!hidden || d->hiddenListed);
+        if (!hidden) {
+            const auto &counts = series.series.at(s).counts;
+            for (qsizetype i = 0; i < n && i < counts.size(); ++i)
+                d->stacked[i] += std::max<int64_t>(0, counts.at(i));
+        }
         if (bars) {
             if (d->bars.size() <= s)
                 d->bars.append(new BatchedBars(m_plot->xAxis, m_plot->yAxis));
             QVector<BatchedBars::Bar> rects;
             rects.reserve(n);
-            for (qsizetype i = 0; i < n; ++i) {
+            for (qsizetype i = 0; i < n && !hidden; ++i) {
                 if (v[i] > 0)
                     rects.append({d->left[i], d->right[i], std::max(floor, base[i]), base[i] + v[i]});
                 base[i] += v[i];
                 d->top[i] = base[i];
             }
+            d->bars[s]->setVisible(!hidden);
             d->bars[s]->setColor(color);
             d->bars[s]->setHatched(seriesPatterned(d->theme, series, s), d->theme.background);
             d->bars[s]->setBars(std::move(rects));
             d->bars[s]->setName(series.series.at(s).displayLabel(series.split));
-            if (showLegend)
+            if (listed)
                 d->bars[s]->addToLegend();
             continue;
         }
@@ -618,20 +636,24 @@ void TimelineChart::rebuildPlottables()
             const double y = (d->logScale && v[i] <= 0) ? std::nan("") : v[i];
             keys.append(steps ? d->left[i] : (d->left[i] + d->right[i]) / 2);
             vals.append(y);
-            d->top[i] = std::max(d->top[i], v[i]);
+            if (!hidden)
+                d->top[i] = std::max(d->top[i], v[i]);
         }
         if (steps && n > 0) {
             keys.append(d->right[n - 1]);
             vals.append(vals.last());
         }
         g->setData(keys, vals, true);
-        if (showLegend)
+        g->setVisible(!hidden);
+        if (listed)
             g->addToLegend();
     }
     // Group series can overlap: say so where the series are named, so that nobody adds them up blindly.
-    if (showLegend && series.sharedClients > 0)
+    if (legend && series.sharedClients > 0)
         m_plot->legend->addItem(new LegendNote(m_plot->legend, VolumeSeries::sharedClientsText(series.sharedClients)));
-    m_plot->legend->setVisible(showLegend);
+    rebuildBaseline();
+    m_plot->legend->setVisible(legend);
+    styleOverlay();
     // Counts get whole-number ticks, shares per cent; a log axis ticks at powers of ten.
     if (d->logScale)
         m_plot->yAxis->setTicker(share ? QSharedPointer<QCPAxisTickerLog>(new PercentLogTicker)
@@ -665,12 +687,14 @@ void TimelineChart::updateYRange()
                     minimum = std::min(minimum, y);
         minimum = d->valueMode == ValueMode::Share ? minimum / 2 : 0.5;
         m_plot->yAxis->setRange(minimum, maximum > minimum ? maximum * 2 : minimum * 10);
+        updateBaselineRange();
         return;
     }
     if (d->valueMode == ValueMode::Share && !d->series.allCounts.isEmpty())
         m_plot->yAxis->setRange(0, maximum > 0 ? std::min(1.05, maximum * 1.1) : 1.0);
     else
         m_plot->yAxis->setRange(0, maximum > 0 ? maximum * 1.1 : 1.0);
+    updateBaselineRange();
 }
 
 void TimelineChart::setEmptyMessage(const QString &text)

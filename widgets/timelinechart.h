@@ -1,18 +1,24 @@
 #pragma once
 
 #include "event.h"
+#include "baselinequery.h"
 #include "store.h"
 #include "eventlabel.h"
 #include "volumeseries.h"
 
 #include <QImage>
 #include <QSize>
+#include <QStringList>
 #include <QWidget>
 
 #include <cstdint>
 #include <optional>
 #include <utility>
 
+class QCPAbstractPlottable;
+class QCPAbstractLegendItem;
+class QCPGraph;
+class QCPLegend;
 class QCPRange;
 class QMouseEvent;
 class QCustomPlot;
@@ -51,9 +57,11 @@ public:
     explicit TimelineChart(QWidget *parent = nullptr);
     ~TimelineChart() override;
 
-    // Shows the data. The x range stays as it is unless it was never set (then it fits the data).
-    void setSeries(const VolumeSeries &series);
+    // Shows the data, with a baseline on the same buckets (none by default). The x range stays as it is
+    // unless it was never set (then it fits the data).
+    void setSeries(const VolumeSeries &series, const BaselineSeries &baseline = {});
     const VolumeSeries &series() const;
+    const BaselineSeries &baseline() const;
     void setEvents(const QVector<Event> &events);
     // Stacked bars (default), one line per series, or step lines; counts or each series' share of all
     // lookups in the bucket (needs VolumeSeries::allCounts); a logarithmic y axis (zero-safe: empty
@@ -66,6 +74,24 @@ public:
     bool logScale() const;
     // The value drawn for series s in bucket i (count, or share 0..1); NaN when there is none.
     double valueAt(int s, int i) const;
+
+    // Series hidden by a click on their legend entry, by label: not drawn, not stacked, left out of the
+    // y range and of exports, but still listed (faded, struck through) in the legend so that another
+    // click shows them again. Kept across setSeries while the labels stay (zoom, pan, re-query).
+    void setHiddenSeries(const QStringList &labels);
+    // The labels of the current series that are hidden, in series order.
+    QStringList hiddenSeries() const;
+    bool isSeriesHidden(int s) const;
+    void toggleSeries(const QString &label);
+    // The baseline given with the series (setSeries), drawn as a dashed grey
+    // line on the right-hand axis (yAxis2): counts, or in share mode normalised to its busiest bucket
+    // (1 = the busiest bucket of the baseline), since a share of all lookups would be 1 for "all".
+    // Null when the series has no baseline.
+    QCPGraph *baselineGraph() const;
+    // The baseline value drawn in bucket i (NaN when there is none).
+    double baselineValueAt(int i) const;
+    // Whether hidden series are listed in the legend (true on screen; exports leave them out).
+    void setHiddenListed(bool listed);
 
     // Marker colours and visibility per category, and the category legend under the plot.
     void setCategories(const QVector<EventCategory> &categories);
@@ -134,6 +160,9 @@ signals:
     // Right button on a marker or its label.
     void eventContextMenuRequested(const dnt::Event &event, QPoint globalPos);
 
+    // A legend click hid or showed a series; the labels hidden now.
+    void hiddenSeriesChanged(const QStringList &labels);
+
     // The visible x range changed by the user (zoom, pan, reset); debounced by ~150 ms.
     void visibleRangeChanged(int64_t fromUs, int64_t toUs, int pixelWidth);
 
@@ -148,6 +177,14 @@ private:
     QCPRange normalisedRange(double lower, double upper) const;
     void updateYRange();
     void rebuildPlottables();
+    // timelinechartbaseline.cpp: the baseline graph and its axis, legend toggling.
+    void setupBaselineAxis();
+    void rebuildBaseline();
+    void updateBaselineRange();
+    void styleOverlay(); // theme-dependent look of the baseline and of hidden series' legend entries
+    void onLegendClick(QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *event);
+    // The label of the series a plottable draws (its legend name may be a display label).
+    QString seriesLabelOf(const QCPAbstractPlottable *plottable) const;
     void updateLayoutElements();
     void refreshCategoryLegend();
     void onMousePress(QMouseEvent *e);

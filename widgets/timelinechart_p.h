@@ -14,6 +14,7 @@
 #include <qcustomplot.h>
 
 #include <QRubberBand>
+#include <QSet>
 #include <QSharedPointer>
 #include <QTimer>
 
@@ -76,6 +77,12 @@ struct TimelineChart::Private
     QRubberBand *rubber = nullptr;
     int hoverBucket = -1;
     QVector<EventCategory> categories;
+    // Baseline and hidden series (timelinechartbaseline.cpp).
+    BaselineSeries baselineData;    // as given with the series
+    QCPGraph *baseline = nullptr;
+    QVector<double> baselineValues; // per bucket: what is drawn (count, or share of the busiest bucket)
+    QSet<QString> hidden;           // series labels
+    bool hiddenListed = true;
 };
 
 } // namespace dnt

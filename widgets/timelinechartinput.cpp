@@ -219,6 +219,8 @@ QString TimelineChart::tooltipText(QPoint pos) const
         text += QStringLiteral("\n%1: %2").arg(s.displayLabel(d->series.split)).arg(s.counts.value(i));
     if (d->series.series.size() > 1)
         text += QStringLiteral("\ntotal: %1").arg(d->stacked.value(i));
+    if (!d->baselineData.isNone())
+        text += QStringLiteral("\nbaseline: %1: %2").arg(d->baselineData.label).arg(d->baselineData.counts.value(i));
     for (const Event &e : d->events) {
         const int64_t end = e.endUs.value_or(e.startUs);
         if (e.startUs < to && end >= from && d->markers->isShown(e))

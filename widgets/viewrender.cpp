@@ -1,5 +1,6 @@
 #include "viewrender.h"
 
+#include "baselinequery.h"
 #include "eventeditor.h"
 #include "timelinechart.h"
 
@@ -31,7 +32,8 @@ bool setupViewChart(TimelineChart &chart, const Store &store, const ViewSpec &vi
         *error = QStringLiteral("unknown time zone \"%1\"").arg(view.zone);
         return false;
     }
-    const VolumeSeries v = store.volume(q);
+    const ChartVolume result = volumeWithBaseline(store, q, view.baseline);
+    const VolumeSeries &v = result.series;
     if (!v.error.isEmpty()) {
         *error = v.error;
         return false;
@@ -50,7 +52,8 @@ bool setupViewChart(TimelineChart &chart, const Store &store, const ViewSpec &vi
     for (EventCategory &c : categories)
         c.visible = view.categories.value(c.name, c.visible);
     chart.setCategories(categories);
-    chart.setSeries(v);
+    chart.setHiddenSeries(view.hidden);
+    chart.setSeries(v, result.baseline);
     if (!v.bucketStarts.isEmpty()) {
         // The view's range exactly (whole buckets for a span), as the GUI shows it.
         const int64_t from = q.fromUs.value_or(v.fromUs), to = q.toUs.value_or(v.toUs);

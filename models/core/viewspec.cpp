@@ -50,6 +50,52 @@ QString splitName(Split split)
     return QLatin1String(kSplitNames[int(split)]);
 }
 
+std::optional<BaselineSpec> BaselineSpec::fromString(const QString &text, QString *error)
+{
+    const QString t = text.trimmed();
+    BaselineSpec b;
+    if (t.isEmpty() || t.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0)
+        return b;
+    if (t.compare(QLatin1String("all"), Qt::CaseInsensitive) == 0) {
+        b.kind = Kind::All;
+        return b;
+    }
+    if (t.startsWith(QLatin1String("view:"), Qt::CaseInsensitive) && !t.mid(5).trimmed().isEmpty()) {
+        b.kind = Kind::View;
+        b.viewName = t.mid(5).trimmed();
+        return b;
+    }
+    if (error)
+        *error = QStringLiteral("baseline must be \"all\", \"view:NAME\" or \"none\", not \"%1\"").arg(text);
+    return std::nullopt;
+}
+
+QString BaselineSpec::toString() const
+{
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::All:
+        return QStringLiteral("all");
+    case Kind::View:
+        return QStringLiteral("view:") + viewName;
+    }
+    return {};
+}
+
+QString BaselineSpec::label() const
+{
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::All:
+        return QStringLiteral("all lookups");
+    case Kind::View:
+        return QStringLiteral("view %1").arg(viewName);
+    }
+    return {};
+}
+
 QByteArray ViewSpec::toJson() const
 {
     QJsonObject sel;
@@ -77,6 +123,11 @@ QByteArray ViewSpec::toJson() const
     o.insert(QStringLiteral("categories"), cats);
     if (!title.isEmpty())
         o.insert(QStringLiteral("title"), title);
+    // Optional keys, left out when unused: views saved before baselines and hidden series read the same.
+    if (!baseline.isNone())
+        o.insert(QStringLiteral("baseline"), baseline.toString());
+    if (!hidden.isEmpty())
+        o.insert(QStringLiteral("hidden"), toArray(hidden));
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -169,6 +220,18 @@ std::optional<ViewSpec> ViewSpec::fromJson(const QByteArray &json, QString *erro
     for (auto it = cats.constBegin(); it != cats.constEnd(); ++it)
         v.categories.insert(it.key(), it.value().toBool(true));
     v.title = o.value(QStringLiteral("title")).toString();
+    const QJsonValue baseline = o.value(QStringLiteral("baseline"));
+    if (!baseline.isUndefined() && !baseline.isNull()) {
+        const auto b = baseline.isString() ? BaselineSpec::fromString(baseline.toString(), error) : std::nullopt;
+        if (!b) {
+            if (!baseline.isString())
+                *error = QStringLiteral("\"baseline\" must be a string");
+            return std::nullopt;
+        }
+        v.baseline = *b;
+    }
+    if (!readList(o, "hidden", &v.hidden, error))
+        return std::nullopt;
     return v;
 }
 
@@ -177,7 +240,8 @@ bool ViewSpec::operator==(const ViewSpec &o) const
     return selection.names == o.selection.names && selection.domains == o.selection.domains
            && selection.clients == o.selection.clients && selection.groups == o.selection.groups && fromUs == o.fromUs
            && toUs == o.toUs && range == o.range && bucket == o.bucket && style == o.style && values == o.values && log == o.log
-           && zone == o.zone && split == o.split && categories == o.categories && title == o.title;
+           && zone == o.zone && split == o.split && categories == o.categories && title == o.title
+           && baseline == o.baseline && hidden == o.hidden;
 }
 
 } // namespace dnt

@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <optional>
@@ -17,6 +18,22 @@ namespace dnt {
 // "none", "client", "name", "group".
 std::optional<Split> splitFromString(const QString &text);
 QString splitName(Split split);
+
+// What a chart is compared against: nothing, every lookup of the project ("all"), or the selection of a
+// saved view ("view:NAME", unsplit). The one vocabulary of the GUI, `render --baseline` and saved views.
+struct BaselineSpec
+{
+    enum class Kind { None, All, View };
+    Kind kind = Kind::None;
+    QString viewName; // Kind::View
+
+    // "", "none" -> None; "all" -> All; "view:NAME" -> View. nullopt with *error for anything else.
+    static std::optional<BaselineSpec> fromString(const QString &text, QString *error);
+    QString toString() const;  // "" for None, "all", "view:NAME"
+    QString label() const;     // "all lookups", "view NAME": the legend says "baseline: " + label()
+    bool isNone() const { return kind == Kind::None; }
+    bool operator==(const BaselineSpec &other) const = default;
+};
 
 // A chart setup, as saved under a name in the project (a saved view) and as the CLI's render options
 // describe it: the same value drives the GUI chart and `render`, so both draw the same picture.
@@ -39,6 +56,8 @@ struct ViewSpec
     Split split = Split::None;
     QMap<QString, bool> categories;    // category -> shown; categories not listed keep the project's setting
     QString title;                     // empty: the default title
+    BaselineSpec baseline;             // "baseline" in JSON ("all", "view:NAME"); absent: none
+    QStringList hidden;                // labels of series hidden from the chart (legend click); "hidden" in JSON
 
     QByteArray toJson() const;
     // nullopt with *error (saying what is wrong) for JSON that is not a view spec of this or an older version.

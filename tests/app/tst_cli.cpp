@@ -410,6 +410,100 @@ private slots:
         QVERIFY(!QFile::exists(m_dir.filePath("no/such/dir/x.png")));
     }
 
+    // render --baseline: the CSV's baseline column is the unsplit `stats` of the baseline's selection over the
+    // chart's buckets (all lookups, or a saved view's selection), checked against our own count of the log.
+    void renderBaseline()
+    {
+        // Reads bucket_start -> (series column, baseline column) and the provenance lines of a chart CSV.
+        const auto readCsv = [](const QString &path, QStringList *header, QStringList *comments) {
+            QMap<int64_t, QPair<int64_t, int64_t>> rows;
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return rows;
+            for (const QByteArray &line : file.readAll().split('\n')) {
+                const QString l = QString::fromUtf8(line).trimmed();
+                if (l.startsWith('#')) {
+                    *comments << l;
+                    continue;
+                }
+                if (l.isEmpty())
+                    continue;
+                if (header->isEmpty()) {
+                    *header = l.split(',');
+                    continue;
+                }
+                const QStringList f = l.split(',');
+                rows.insert(*parseIso8601(f.at(0)), {f.at(2).toLongLong(), f.at(3).toLongLong()});
+            }
+            return rows;
+        };
+        const auto column = [](const QMap<int64_t, QPair<int64_t, int64_t>> &rows, bool baseline) {
+            QMap<int64_t, int64_t> m;
+            for (auto it = rows.cbegin(); it != rows.cend(); ++it)
+                m.insert(it.key(), baseline ? it.value().second : it.value().first);
+            return m;
+        };
+        const QString csv = m_dir.filePath(QStringLiteral("baseline-all.csv"));
+        Run r = cli({"render", m_project, "-o", csv, "--name", "mail1.trump-email.com", "--bucket", "day", "--baseline", "all"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QStringList header, comments;
+        auto rows = readCsv(csv, &header, &comments);
+        QCOMPARE(header, QStringList({"bucket_start", "bucket_end", "all", "baseline"}));
+        QVERIFY2(comments.contains(QStringLiteral("# baseline: all lookups")), qPrintable(comments.join('\n')));
+        // The chart's buckets are mail1's days, 2016-05-04 .. 2016-09-22; the baseline counts every lookup in them.
+        const int64_t from = *parseIso8601(QStringLiteral("2016-05-04")), to = *parseIso8601(QStringLiteral("2016-09-23"));
+        QCOMPARE(rows.size(), 142);
+        QCOMPARE(rows.firstKey(), from);
+        Run stats = cli({"stats", m_project, "--bucket", "day", "--from", "2016-05-04", "--to", "2016-09-23"});
+        QCOMPARE(stats.exitCode, 0);
+        QCOMPARE(column(rows, true), parseStats(stats.out, QStringLiteral("all")));
+        const auto all = expected([](const Row &) { return true; }, BucketUnit::Day, from, to);
+        QCOMPARE(column(rows, true), all);
+        QVERIFY(all.value(*parseIso8601(QStringLiteral("2016-07-01"))) > 0);
+        // The series itself is unchanged by the baseline.
+        QCOMPARE(column(rows, false),
+                 expected([](const Row &x) { return x.name == QLatin1String("mail1.trump-email.com"); }, BucketUnit::Day));
+
+        // view:NAME: that view's selection (its own split and bucket do not matter), over the chart's buckets.
+        r = cli({"views", m_project, "save", "bank", "--client", "217.12.96.15", "--split", "name", "--bucket", "week"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString viewCsv = m_dir.filePath(QStringLiteral("baseline-view.csv"));
+        r = cli({"render", m_project, "-o", viewCsv, "--name", "mail1.trump-email.com", "--bucket", "day", "--baseline",
+                 "view:bank"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        header.clear();
+        comments.clear();
+        rows = readCsv(viewCsv, &header, &comments);
+        QCOMPARE(header.last(), QStringLiteral("baseline"));
+        QVERIFY(comments.contains(QStringLiteral("# baseline: view bank")));
+        stats = cli({"stats", m_project, "--client", "217.12.96.15", "--bucket", "day", "--from", "2016-05-04", "--to",
+                     "2016-09-23"});
+        QCOMPARE(column(rows, true), parseStats(stats.out, QStringLiteral("all")));
+        const auto bank = expected([](const Row &x) { return x.client == QLatin1String("217.12.96.15"); }, BucketUnit::Day,
+                                   from, to);
+        QCOMPARE(column(rows, true), bank);
+        QVERIFY(column(rows, true) != column(rows, false)); // one of the two resolvers, not mail1
+
+        // An unknown view: a clear error, exit 2, no file. A malformed baseline: usage error.
+        const QString none = m_dir.filePath(QStringLiteral("baseline-none.csv"));
+        r = cli({"render", m_project, "-o", none, "--baseline", "view:nope"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("there is no view \"nope\" for the baseline")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(none));
+        r = cli({"render", m_project, "-o", none, "--baseline", "everything"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("--baseline must be \"all\", \"view:NAME\" or \"none\", not \"everything\"")), qPrintable(r.err));
+        // A PNG with a baseline says so in its metadata.
+        const QString png = m_dir.filePath(QStringLiteral("baseline.png"));
+        r = cli({"render", m_project, "-o", png, "--name", "mail1.trump-email.com", "--bucket", "day", "--baseline", "all",
+                 "--size", "1200x600"});
+        QCOMPARE(r.exitCode, 0);
+        QImageReader reader(png);
+        QVERIFY2(reader.text(QStringLiteral("Description")).contains(QStringLiteral("baseline: all lookups")),
+                 qPrintable(reader.text(QStringLiteral("Description"))));
+        QCOMPARE(cli({"views", m_project, "remove", "bank"}).exitCode, 0);
+    }
+
     // render --chart raster: the CSV's cells equal a count made here from the log's own lines in the
     // display zone (Qt's zone conversion, not ours), and the PNG carries the raster's provenance.
     void renderRaster()

@@ -7,6 +7,7 @@
 #include "store.h"
 #include "timelinechart.h"
 #include "timeutil.h"
+#include "viewspec.h"
 
 #include <qcustomplot.h>
 
@@ -16,6 +17,7 @@
 #include <QTest>
 
 #include <map>
+#include <numeric>
 
 using namespace dnt;
 
@@ -136,6 +138,94 @@ private slots:
         pane.setShowsRaster(false);
         QVERIFY(!pane.slotBox()->isVisible());
         QVERIFY(pane.bucketBox()->isVisible());
+    }
+
+    // The baseline box: "all lookups" and the saved views, queried with the series on the same buckets;
+    // the baseline and the hidden series go into the view the pane describes and come back from it.
+    void baselineAndHiddenSeries()
+    {
+        {
+            QString error;
+            auto store = Store::open(m_path, Store::Mode::ReadWrite, &error);
+            QVERIFY2(store, qPrintable(error));
+            ViewSpec other;
+            other.selection.names << QStringLiteral("other.example");
+            QVERIFY2(store->saveView({QStringLiteral("other"), other.toJson()}, &error), qPrintable(error));
+        }
+        ReadJobRunner runner;
+        runner.setProjectPath(m_path);
+        ChartPane pane(&runner);
+        pane.resize(1300, 800);
+        static_cast<QWidget &>(pane).show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QSignalSpy shown(&pane, &ChartPane::seriesShown);
+        Selection sel;
+        sel.names << QStringLiteral("mail1.trump-email.com");
+        pane.setSelection(sel);
+        QVERIFY(shown.wait(5000));
+        QVERIFY(pane.chart()->baseline().isNone());
+        QVERIFY(!pane.chart()->baselineGraph());
+        QTRY_COMPARE(pane.baselineBox()->count(), 3); // none, all lookups, view other
+        QCOMPARE(pane.baselineBox()->itemText(2), QStringLiteral("Baseline: view other"));
+
+        const auto sum = [](const QVector<int64_t> &v) { return std::accumulate(v.cbegin(), v.cend(), int64_t(0)); };
+        pane.setBaseline(*BaselineSpec::fromString(QStringLiteral("all"), nullptr));
+        QVERIFY(shown.wait(5000));
+        VolumeSeries v = pane.chart()->series();
+        BaselineSeries b = pane.chart()->baseline();
+        QCOMPARE(b.label, QStringLiteral("all lookups"));
+        QCOMPARE(b.counts.size(), v.bucketStarts.size());
+        QCOMPARE(sum(b.counts), int64_t(2 * m_times.size())); // mail1 and other.example
+        QCOMPARE(v.total(), int64_t(m_times.size()));
+        QVERIFY(pane.chart()->baselineGraph());
+        QCOMPARE(pane.chart()->baselineGraph()->valueAxis(), pane.chart()->plot()->yAxis2);
+
+        pane.baselineBox()->setCurrentIndex(2);
+        QVERIFY(shown.wait(5000));
+        v = pane.chart()->series();
+        b = pane.chart()->baseline();
+        QCOMPARE(b.label, QStringLiteral("view other"));
+        QCOMPARE(sum(b.counts), int64_t(m_times.size()));
+        // other.example is asked 23 minutes after each mail1 lookup: same buckets at an hour or coarser.
+        if (bucketWidthUs(v.unit) >= kUsPerHour)
+            QCOMPARE(b.counts, v.series.first().counts);
+
+        pane.chart()->setHiddenSeries({QStringLiteral("all")});
+        const ViewSpec saved = pane.currentView();
+        QCOMPARE(saved.baseline.toString(), QStringLiteral("view:other"));
+        QCOMPARE(saved.hidden, QStringList{QStringLiteral("all")});
+        // A zoom re-queries: the series stays hidden, the baseline stays.
+        const int64_t from = *parseIso8601(QStringLiteral("2016-07-25T00:00:00Z"));
+        pane.chart()->setVisibleRange(from, from + 3 * kUsPerDay);
+        pane.refresh();
+        QVERIFY(shown.wait(5000));
+        QCOMPARE(pane.chart()->hiddenSeries(), QStringList{QStringLiteral("all")});
+        QCOMPARE(pane.chart()->baseline().label, QStringLiteral("view other"));
+
+        // The saved view on a fresh pane: the same baseline and hidden series.
+        ChartPane again(&runner);
+        again.resize(1300, 800);
+        QSignalSpy againShown(&again, &ChartPane::seriesShown);
+        again.applyView(saved);
+        QVERIFY(againShown.wait(5000));
+        QCOMPARE(again.baselineBox()->currentData().toString(), QStringLiteral("view:other"));
+        QCOMPARE(again.chart()->hiddenSeries(), QStringList{QStringLiteral("all")});
+        QCOMPARE(again.chart()->baseline().label, QStringLiteral("view other"));
+        // A new selection shows every series again.
+        again.setSelection(sel);
+        QVERIFY(againShown.wait(5000));
+        QVERIFY(again.chart()->hiddenSeries().isEmpty());
+
+        // DNT_CHART_SAMPLE_DIR=/tmp writes a screenshot of the pane with a baseline to look at.
+        const QString dir = qEnvironmentVariable("DNT_CHART_SAMPLE_DIR");
+        if (!dir.isEmpty()) {
+            pane.setBaseline(*BaselineSpec::fromString(QStringLiteral("all"), nullptr));
+            QVERIFY(shown.wait(5000));
+            pane.resetView();
+            QVERIFY(shown.wait(5000));
+            QTest::qWait(300);
+            QVERIFY(pane.grab().save(dir + QStringLiteral("/chartpane-baseline.png")));
+        }
     }
 };
 
