@@ -25,6 +25,7 @@ namespace dnt {
 RecordsPanel::RecordsPanel(RecordTableModel *model, QWidget *parent) : QWidget(parent), m_model(model)
 {
     m_view = new QTableView(this);
+    m_view->setTabKeyNavigation(false); // Tab leaves for the next control; arrows move between cells
     m_view->setModel(model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
