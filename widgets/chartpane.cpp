@@ -5,6 +5,7 @@
 #include "timelinechart.h"
 #include "timeutil.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -75,15 +76,31 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     m_slot->setCurrentIndex(m_slot->findData(60));
     m_slot->setToolTip(tr("Width of a time-of-day slot in the day × time view"));
     m_slot->setEnabled(false);
+    m_spanAction = new QAction(tr("Draw span"), this);
+    m_spanAction->setCheckable(true);
+    m_spanAction->setShortcut(Qt::Key_S);
+    // S belongs to the chart: typed in a search field or a table it stays a letter.
+    m_spanAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_spanAction->setToolTip(tr("Draw an event span: drag across the chart to add a span (S while the chart "
+                                "has focus; Alt-drag draws one without this)"));
+    m_chart->addAction(m_spanAction);
+    auto *span = new QToolButton(this);
+    span->setDefaultAction(m_spanAction);
     m_raster = new RasterView(this);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_chart);
     m_stack->addWidget(m_raster);
 
+    // In a narrow window (960 logical px at 200 %) the boxes give up width before the chart does: their
+    // text is elided, the list still shows every choice whole.
+    const int boxMinimum = fontMetrics().horizontalAdvance(QLatin1Char('0')) * 7 + 24;
+    for (QComboBox *box : {m_view, m_slot, m_split, m_style, m_values, m_bucket})
+        box->setMinimumWidth(std::min(box->minimumSizeHint().width(), boxMinimum));
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_view);
     bar->addWidget(m_slot);
     bar->addWidget(reset);
+    bar->addWidget(span);
     bar->addWidget(m_split);
     bar->addWidget(m_style);
     bar->addWidget(m_values);
@@ -105,6 +122,8 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
         refresh(); // shares need the all-lookups counts from the store
     });
     connect(m_log, &QCheckBox::toggled, m_chart, &TimelineChart::setLogScale);
+    connect(m_spanAction, &QAction::toggled, m_chart, &TimelineChart::setSpanTool);
+    connect(m_chart, &TimelineChart::spanToolChanged, m_spanAction, &QAction::setChecked);
     connect(m_bucket, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_chart, &TimelineChart::visibleRangeChanged, this, &ChartPane::requestRange);
     connect(m_view, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -113,6 +132,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
         // Style, values, split, bucket and log axis belong to the timeline.
         for (QWidget *w : std::initializer_list<QWidget *>{m_style, m_values, m_log, m_split, m_bucket})
             w->setEnabled(index == 0);
+        m_spanAction->setEnabled(index == 0); // spans are drawn on the timeline
         if (index == 1)
             requestRaster();
     });

@@ -13,6 +13,7 @@
 
 #include <optional>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -44,6 +45,8 @@ public:
     int rasterSlot() const;
     void setRasterSlot(int minutes);
     QComboBox *viewBox() const { return m_view; }
+    // "Draw span" (checkable; S while the chart has focus): the chart's span tool.
+    QAction *spanAction() const { return m_spanAction; }
     QComboBox *slotBox() const { return m_slot; }
     // Provenance of the view shown (the caller adds the files), and its export through the one exporter.
     Provenance provenance() const;
@@ -113,6 +116,7 @@ private:
     QComboBox *m_bucket;
     QComboBox *m_view;
     QComboBox *m_slot;
+    QAction *m_spanAction;
     QStackedWidget *m_stack;
     RasterView *m_raster;
     QLabel *m_info;

@@ -75,6 +75,7 @@ struct TimelineChart::Private
     CategoryLegend *categoryLegend = nullptr;
     QRubberBand *rubber = nullptr;
     int hoverBucket = -1;
+    bool spanTool = false;
     QVector<EventCategory> categories;
 };
 
