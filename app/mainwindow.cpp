@@ -35,6 +35,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QLocale>
 #include <QInputDialog>
@@ -349,6 +350,14 @@ void MainWindow::fitToScreen()
     // window manager adds outside the window's own size.
     const QRect available = screen()->availableGeometry();
     const QSize size = QSize(available.width() * 9 / 10, available.height() * 9 / 10).boundedTo(QSize(1600, 1000));
+    // Below 1400 px the chart toolbar takes two rows, so that names panel and chart fit in 1000 px; below
+    // 700 px of height the names panel takes the full height and the bottom panels sit beside it.
+    m_chartPane->setTwoRowToolbar(available.width() < 1400);
+    if (available.height() < 700)
+        setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    // The minimum size as it is now: resize() never goes below the one computed before these changes.
+    ensurePolished();
+    layout()->activate();
     resize(size);
     move(available.center() - QPoint(size.width() / 2, size.height() / 2));
     // Names like trump1.contact-client.com unelided where there is room; the bottom panels a third of

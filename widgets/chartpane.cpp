@@ -96,7 +96,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     const int boxMinimum = fontMetrics().horizontalAdvance(QLatin1Char('0')) * 7 + 24;
     for (QComboBox *box : {m_view, m_slot, m_split, m_style, m_values, m_bucket})
         box->setMinimumWidth(std::min(box->minimumSizeHint().width(), boxMinimum));
-    auto *bar = new QHBoxLayout;
+    auto *bar = m_bar = new QHBoxLayout;
     bar->addWidget(m_view);
     bar->addWidget(m_slot);
     bar->addWidget(reset);
@@ -111,6 +111,8 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
+    m_secondBar = new QHBoxLayout;
+    layout->addLayout(m_secondBar);
     layout->addWidget(m_stack, 1);
 
     connect(reset, &QToolButton::clicked, this, &ChartPane::resetView);
@@ -137,6 +139,37 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
             requestRaster();
     });
     connect(m_slot, &QComboBox::currentIndexChanged, this, [this] { requestRaster(); });
+}
+
+void ChartPane::setTwoRowToolbar(bool twoRows)
+{
+    if (twoRows == twoRowToolbar())
+        return;
+    // In one row these follow view, slot, reset and span; in two they start the second row.
+    const QList<QWidget *> moving{m_split, m_style, m_values, m_bucket, m_log};
+    for (QWidget *w : moving) {
+        m_bar->removeWidget(w);
+        m_secondBar->removeWidget(w);
+    }
+    if (twoRows) {
+        for (QWidget *w : moving)
+            m_secondBar->addWidget(w);
+        m_secondBar->addStretch(1);
+    } else {
+        while (QLayoutItem *item = m_secondBar->takeAt(0)) // the stretch
+            delete item;
+        for (int i = 0; i < moving.size(); ++i)
+            m_bar->insertWidget(4 + i, moving.at(i));
+    }
+    // The sizes cached up to the window change now, not at the next event loop pass: the window may
+    // be sized right after this.
+    layout()->invalidate();
+    updateGeometry();
+}
+
+bool ChartPane::twoRowToolbar() const
+{
+    return m_secondBar->count() > 0;
 }
 
 std::optional<BucketUnit> ChartPane::bucket() const

@@ -15,6 +15,7 @@
 
 class QAction;
 class QCheckBox;
+class QHBoxLayout;
 class QComboBox;
 class QLabel;
 class QStackedWidget;
@@ -44,6 +45,10 @@ public:
     void setShowsRaster(bool raster);
     int rasterSlot() const;
     void setRasterSlot(int minutes);
+    // The toolbar in one row, or in two (the series, style, values, bucket and log controls below) so that
+    // the chart fits a narrow screen.
+    void setTwoRowToolbar(bool twoRows);
+    bool twoRowToolbar() const;
     QComboBox *viewBox() const { return m_view; }
     // "Draw span" (checkable; S while the chart has focus): the chart's span tool.
     QAction *spanAction() const { return m_spanAction; }
@@ -117,6 +122,8 @@ private:
     QComboBox *m_view;
     QComboBox *m_slot;
     QAction *m_spanAction;
+    QHBoxLayout *m_bar;
+    QHBoxLayout *m_secondBar;
     QStackedWidget *m_stack;
     RasterView *m_raster;
     QLabel *m_info;

@@ -48,6 +48,10 @@ RecordsPanel::RecordsPanel(RecordTableModel *model, QWidget *parent) : QWidget(p
 
     m_count = new QLabel(this);
     m_count->setTextFormat(Qt::PlainText);
+    // A long count line must not widen the window (or push Export CSV out of it): it takes the room
+    // left and is cut, the whole text is in its tooltip.
+    m_count->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_count->setMinimumWidth(80);
     m_order = new QComboBox(this);
     m_order->addItem(tr("Oldest first"));
     m_order->addItem(tr("Newest first"));
@@ -140,6 +144,7 @@ void RecordsPanel::updateLabel()
     if (m_model->isBuildingIndex())
         text += tr(" · indexing the lookups by time (once per project)…");
     m_count->setText(text);
+    m_count->setToolTip(text); // the label may be cut in a narrow window
 }
 
 QList<int> RecordsPanel::selectedRows() const
