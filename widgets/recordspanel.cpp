@@ -17,7 +17,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTableView>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace dnt {
@@ -61,10 +60,9 @@ RecordsPanel::RecordsPanel(RecordTableModel *model, QWidget *parent) : QWidget(p
     m_clearRange->setEnabled(false);
     auto *copyButton = new QPushButton(tr("Copy"), this);
     copyButton->setToolTip(tr("Copy the selected rows as tab-separated text (Ctrl+C)"));
-    auto *exportButton = new QToolButton(this);
-    exportButton->setText(tr("Export CSV"));
+    // A push button with a menu: its size counts the menu arrow, which a tool button drew over the text.
+    auto *exportButton = new QPushButton(tr("Export CSV"), this);
     exportButton->setToolTip(tr("Export the selected rows, or all matching rows, as CSV"));
-    exportButton->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(exportButton);
     menu->addAction(tr("Selected rows…"), this, [this] { exportCsv({}, false); });
     menu->addAction(tr("All matching rows…"), this, [this] { exportCsv({}, true); });

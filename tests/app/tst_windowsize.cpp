@@ -5,7 +5,10 @@
 #include "mainwindow.h"
 #include "recordspanel.h"
 #include "timelinechart.h"
+#include "filespanel.h"
 #include "workspacedocks.h"
+
+#include <QAbstractButton>
 
 #include <QDockWidget>
 #include <QFile>
@@ -157,6 +160,29 @@ private slots:
         QTRY_COMPARE(records->model()->rowCount(), 40);
         const int rows = records->viewport()->height() / records->verticalHeader()->defaultSectionSize();
         QVERIFY2(rows >= minRecordRows, qPrintable(QStringLiteral("%1 rows").arg(rows)));
+        // Its buttons get their full width (Export CSV was cut), inside the panel.
+        for (QAbstractButton *b : w.docks()->recordsPanel()->findChildren<QAbstractButton *>()) {
+            if (!b->isVisible())
+                continue;
+            QVERIFY2(b->width() >= b->sizeHint().width(), qPrintable(b->text()));
+            QVERIFY2(w.docks()->recordsPanel()->rect().contains(QRect(b->mapTo(w.docks()->recordsPanel(), QPoint()), b->size())),
+                     qPrintable(b->text()));
+        }
+        if (qEnvironmentVariableIsSet("DNT_SCREENSHOT_DIR"))
+            w.docks()->recordsPanel()->grab().save(qEnvironmentVariable("DNT_SCREENSHOT_DIR")
+                                                   + QStringLiteral("/records-%1.png").arg(spec.section(':', 0, 0)));
+        // The files table gives the file name the room.
+        w.findChild<QDockWidget *>(QStringLiteral("filesDock"))->raise();
+        QCoreApplication::processEvents();
+        QTableView *files = w.docks()->filesPanel()->view();
+        QTRY_COMPARE(files->model()->rowCount(), 1);
+        QCOMPARE(files->horizontalHeader()->sectionResizeMode(0), QHeaderView::Stretch);
+        const int nameWidth = files->fontMetrics().horizontalAdvance(QStringLiteral("fit.dnstimeline.log"));
+        if (widestMinimum >= 1000) // at 960 px the name may be elided
+            QVERIFY2(files->columnWidth(0) > nameWidth, qPrintable(QString::number(files->columnWidth(0))));
+        if (qEnvironmentVariableIsSet("DNT_SCREENSHOT_DIR"))
+            w.docks()->filesPanel()->grab().save(qEnvironmentVariable("DNT_SCREENSHOT_DIR")
+                                                 + QStringLiteral("/files-%1.png").arg(spec.section(':', 0, 0)));
     }
 };
 
