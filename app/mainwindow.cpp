@@ -21,6 +21,7 @@
 #include "readjobrunner.h"
 #include "recentprojects.h"
 #include "settingsdialog.h"
+#include "domainbrowser.h"
 #include "userguidewindow.h"
 #include "selectionpanel.h"
 #include "rasterview.h"
@@ -35,6 +36,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLayout>
+#include <QLineEdit>
 #include <QLocale>
 #include <QInputDialog>
 #include <QMenu>
@@ -42,10 +45,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
+
+#include <algorithm>
 
 namespace dnt {
 
@@ -55,6 +61,18 @@ const QString kProjectSuffix = QStringLiteral(".dnstimeline");
 QString kNoProjectMessage()
 {
     return MainWindow::tr("Open a project or import a DNS log (File menu, or drop files here)");
+}
+
+// The documented key first (README and user guide name it, and it works on every desktop), then what
+// the platform binds to the same standard key, without repeats: a sequence registered twice for one
+// action is an "ambiguous shortcut overload" in Qt, and then neither fires.
+QList<QKeySequence> keysFor(const QKeySequence &documented, QKeySequence::StandardKey platform)
+{
+    QList<QKeySequence> keys{documented};
+    for (const QKeySequence &k : QKeySequence::keyBindings(platform))
+        if (!keys.contains(k))
+            keys << k;
+    return keys;
 }
 } // namespace
 
@@ -74,7 +92,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     dock->setWidget(m_selectionPanel);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    resizeDocks({dock}, {340}, Qt::Horizontal); // names like trump1.contact-client.com fit unelided
 
     m_eventEditor = new EventEditor(this);
     m_eventModel = new EventTableModel(this);
@@ -84,7 +101,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     eventsDock->setWidget(m_eventsPanel);
     eventsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, eventsDock);
-    resizeDocks({eventsDock}, {190}, Qt::Vertical);
 
     m_docks = new WorkspaceDocks(this, m_runner, m_chartPane, m_selectionPanel, m_eventEditor->undoStack());
     connect(m_docks, &WorkspaceDocks::projectChanged, this, &MainWindow::refreshAll);
@@ -165,7 +181,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_docks->setDisplayZone(settings.displayZone);
     }
     setWindowTitle(tr("DNS Timeline"));
-    resize(1280, 800);
+    fitToScreen();
     // The window's size and the panels' places as the user left them.
     QSettings state;
     restoreGeometry(state.value(QStringLiteral("window/geometry")).toByteArray());
@@ -183,14 +199,14 @@ void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *newAct = file->addAction(tr("&New Project…"), this, &MainWindow::newProject);
-    newAct->setShortcut(QKeySequence::New);
+    newAct->setShortcuts(keysFor(Qt::CTRL | Qt::Key_N, QKeySequence::New));
     QAction *openAct = file->addAction(tr("&Open Project…"), this, &MainWindow::openProjectDialog);
-    openAct->setShortcut(QKeySequence::Open);
+    openAct->setShortcuts(keysFor(Qt::CTRL | Qt::Key_O, QKeySequence::Open));
     openAct->setToolTip(tr("Open a DNS Timeline project (*.dnstimeline)"));
     m_recent = new RecentProjects(file->addMenu(tr("Open &Recent")), this);
     connect(m_recent, &RecentProjects::openRequested, this, [this](const QString &path) { openProject(path); });
     QAction *closeAct = file->addAction(tr("&Close Project"), this, &MainWindow::closeProject);
-    closeAct->setShortcut(QKeySequence::Close);
+    closeAct->setShortcuts(keysFor(Qt::CTRL | Qt::Key_W, QKeySequence::Close));
     file->addSeparator();
     QAction *importAct = file->addAction(tr("&Import Logs…"), this, &MainWindow::importDialog);
     importAct->setShortcut(Qt::CTRL | Qt::Key_I);
@@ -202,13 +218,13 @@ void MainWindow::createActions()
     exportAct->setShortcut(Qt::CTRL | Qt::Key_E);
     file->addSeparator();
     QAction *quitAct = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quitAct->setShortcut(QKeySequence::Quit);
+    quitAct->setShortcuts(keysFor(Qt::CTRL | Qt::Key_Q, QKeySequence::Quit));
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = m_eventEditor->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcuts(keysFor(Qt::CTRL | Qt::Key_Z, QKeySequence::Undo));
     QAction *redo = m_eventEditor->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    redo->setShortcuts(keysFor(Qt::CTRL | Qt::SHIFT | Qt::Key_Z, QKeySequence::Redo));
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
@@ -216,9 +232,11 @@ void MainWindow::createActions()
         if (!m_projectPath.isEmpty())
             m_eventsPanel->addEventAt(m_chartPane->chart()->visibleRange().first);
     });
+    QAction *findAct = edit->addAction(tr("&Find Name"), this, &MainWindow::focusNameSearch);
+    findAct->setShortcuts(keysFor(Qt::CTRL | Qt::Key_F, QKeySequence::Find));
     edit->addSeparator();
     QAction *settingsAct = edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
-    settingsAct->setShortcut(QKeySequence::Preferences);
+    settingsAct->setShortcuts(keysFor(Qt::CTRL | Qt::Key_Comma, QKeySequence::Preferences));
     settingsAct->setMenuRole(QAction::PreferencesRole);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -242,7 +260,7 @@ void MainWindow::createActions()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *guideAct = help->addAction(tr("&User Guide"), this, &MainWindow::showUserGuide);
-    guideAct->setShortcut(QKeySequence::HelpContents);
+    guideAct->setShortcuts(keysFor(Qt::Key_F1, QKeySequence::HelpContents));
     help->addAction(tr("&About DNS Timeline"), this, [this] { showAboutDialog(this); });
 
     QToolBar *tools = addToolBar(tr("Main"));
@@ -346,6 +364,43 @@ void MainWindow::showSettings()
     applyAppTheme(chosen.theme);
     m_chartPane->setBucket(chosen.defaultBucket);
     setDisplayZone(chosen.displayZone);
+}
+
+void MainWindow::fitToScreen()
+{
+    // The first window (no saved geometry) takes most of the screen it opens on, from a 1366 × 768 laptop
+    // to 960 × 540 logical pixels (1920 × 1080 at 200 %), and leaves room for the title bar and frame the
+    // window manager adds outside the window's own size.
+    const QRect available = screen()->availableGeometry();
+    const QSize size = QSize(available.width() * 9 / 10, available.height() * 9 / 10).boundedTo(QSize(1600, 1000));
+    // Below 1400 px the chart toolbar takes two rows, so that names panel and chart fit in 1000 px; below
+    // 700 px of height the names panel takes the full height and the bottom panels sit beside it.
+    m_chartPane->setTwoRowToolbar(available.width() < 1400);
+    if (available.height() < 700)
+        setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    // The minimum size as it is now: resize() never goes below the one computed before these changes.
+    ensurePolished();
+    layout()->activate();
+    resize(size);
+    move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+    // Names like trump1.contact-client.com unelided where there is room; the bottom panels a third of
+    // the height (8 records and more at 1080p).
+    if (auto *names = findChild<QDockWidget *>(QStringLiteral("selectionDock")))
+        resizeDocks({names}, {std::clamp(size.width() / 4, 200, 340)}, Qt::Horizontal);
+    if (auto *records = findChild<QDockWidget *>(QStringLiteral("recordsDock")))
+        resizeDocks({records}, {size.height() / 3}, Qt::Vertical);
+}
+
+void MainWindow::focusNameSearch()
+{
+    // The names panel may be hidden, or behind the sources tab it shares.
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("selectionDock"))) {
+        dock->show();
+        dock->raise();
+    }
+    QLineEdit *search = m_selectionPanel->domainBrowser()->searchEdit();
+    search->setFocus(Qt::ShortcutFocusReason);
+    search->selectAll();
 }
 
 void MainWindow::showUserGuide()

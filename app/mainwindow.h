@@ -77,6 +77,10 @@ private:
     void exportChart();
     void showSettings();
     void showUserGuide();
+    // The first window's size and place, and its panels' sizes, for the screen it opens on.
+    void fitToScreen();
+    // Edit › Find Name (Ctrl+F): the name search of the names panel, its text selected.
+    void focusNameSearch();
     void refreshAll();
     void refreshNames();
     void refreshClients();

@@ -58,6 +58,8 @@ QVariant FileListModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && index.column() == FileColumn)
         return f.path.toHtmlEscaped(); // a path from the file system: never rich text
+    if (role == Qt::ToolTipRole && index.column() == Sha256Column)
+        return f.sha256; // the column starts narrow and elided
     if (role == Qt::TextAlignmentRole && index.column() >= SizeColumn && index.column() <= RejectedColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::UserRole)

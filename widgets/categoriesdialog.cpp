@@ -18,6 +18,7 @@ CategoriesDialog::CategoriesDialog(EventEditor *editor, QWidget *parent) : QDial
 {
     setWindowTitle(tr("Event categories"));
     m_table = new QTableWidget(0, 3, this);
+    m_table->setTabKeyNavigation(false); // Tab leaves for the next control; arrows move between cells
     m_table->setHorizontalHeaderLabels({tr("Category"), tr("Colour"), tr("Shown")});
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);

@@ -6,6 +6,7 @@
 #include "timelinechart.h"
 #include "timeutil.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -94,17 +95,33 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     m_slot->setCurrentIndex(m_slot->findData(60));
     m_slot->setToolTip(tr("Width of a time-of-day slot in the day × time view"));
     m_slot->setVisible(false); // the timeline is shown first; it has no slots
+    m_spanAction = new QAction(tr("Draw span"), this);
+    m_spanAction->setCheckable(true);
+    m_spanAction->setShortcut(Qt::Key_S);
+    // S belongs to the chart: typed in a search field or a table it stays a letter.
+    m_spanAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_spanAction->setToolTip(tr("Draw an event span: drag across the chart to add a span (S while the chart "
+                                "has focus; Alt-drag draws one without this)"));
+    m_chart->addAction(m_spanAction);
+    m_spanButton = new QToolButton(this);
+    m_spanButton->setDefaultAction(m_spanAction);
     m_raster = new RasterView(this);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_chart);
     m_stack->addWidget(m_raster);
 
-    auto *bar = new QHBoxLayout;
+    // In a narrow window (960 logical px at 200 %) the boxes give up width before the chart does: their
+    // text is elided, the list still shows every choice whole.
+    const int boxMinimum = fontMetrics().horizontalAdvance(QLatin1Char('0')) * 7 + 24;
+    for (QComboBox *box : {m_view, m_slot, m_split, m_style, m_values, m_bucket})
+        box->setMinimumWidth(std::min(box->minimumSizeHint().width(), boxMinimum));
+    auto *bar = m_bar = new QHBoxLayout;
     bar->addWidget(m_view);
     bar->addWidget(m_slot);
     bar->addWidget(reset);
     bar->addWidget(m_rangeChooser);
     bar->addWidget(m_all);
+    bar->addWidget(m_spanButton);
     bar->addWidget(m_split);
     bar->addWidget(m_style);
     bar->addWidget(m_values);
@@ -116,6 +133,8 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
+    m_secondBar = new QHBoxLayout;
+    layout->addLayout(m_secondBar);
     layout->addWidget(m_stack, 1);
 
     connect(reset, &QToolButton::clicked, this, &ChartPane::resetView);
@@ -133,6 +152,8 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
         refresh(); // shares need the all-lookups counts from the store
     });
     connect(m_log, &QCheckBox::toggled, m_chart, &TimelineChart::setLogScale);
+    connect(m_spanAction, &QAction::toggled, m_chart, &TimelineChart::setSpanTool);
+    connect(m_chart, &TimelineChart::spanToolChanged, m_spanAction, &QAction::setChecked);
     connect(m_bucket, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_chart, &TimelineChart::visibleRangeChanged, this, &ChartPane::requestRange);
     connect(m_view, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -145,10 +166,44 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
             w->setEnabled(index == 0);
             w->setVisible(index == 0);
         }
+        m_spanAction->setEnabled(index == 0); // spans are drawn on the timeline
         if (index == 1)
             requestRaster();
     });
     connect(m_slot, &QComboBox::currentIndexChanged, this, [this] { requestRaster(); });
+}
+
+void ChartPane::setTwoRowToolbar(bool twoRows)
+{
+    if (twoRows == twoRowToolbar())
+        return;
+    // In one row these follow view, slot, reset, range, all lookups and span; in two they start the
+    // second row.
+    const QList<QWidget *> moving{m_split, m_style, m_values, m_bucket, m_baseline, m_log};
+    for (QWidget *w : moving) {
+        m_bar->removeWidget(w);
+        m_secondBar->removeWidget(w);
+    }
+    if (twoRows) {
+        for (QWidget *w : moving)
+            m_secondBar->addWidget(w);
+        m_secondBar->addStretch(1);
+    } else {
+        while (QLayoutItem *item = m_secondBar->takeAt(0)) // the stretch
+            delete item;
+        const int after = m_bar->indexOf(m_spanButton) + 1;
+        for (int i = 0; i < moving.size(); ++i)
+            m_bar->insertWidget(after + i, moving.at(i));
+    }
+    // The sizes cached up to the window change now, not at the next event loop pass: the window may
+    // be sized right after this.
+    layout()->invalidate();
+    updateGeometry();
+}
+
+bool ChartPane::twoRowToolbar() const
+{
+    return m_secondBar->count() > 0;
 }
 
 std::optional<BucketUnit> ChartPane::bucket() const

@@ -15,7 +15,9 @@
 
 #include <optional>
 
+class QAction;
 class QCheckBox;
+class QHBoxLayout;
 class QComboBox;
 class QLabel;
 class QStackedWidget;
@@ -46,7 +48,13 @@ public:
     void setShowsRaster(bool raster);
     int rasterSlot() const;
     void setRasterSlot(int minutes);
+    // The toolbar in one row, or in two (the series, style, values, bucket and log controls below) so that
+    // the chart fits a narrow screen.
+    void setTwoRowToolbar(bool twoRows);
+    bool twoRowToolbar() const;
     QComboBox *viewBox() const { return m_view; }
+    // "Draw span" (checkable; S while the chart has focus): the chart's span tool.
+    QAction *spanAction() const { return m_spanAction; }
     QComboBox *slotBox() const { return m_slot; }
     // Provenance of the view shown (the caller adds the files), and its export through the one exporter.
     Provenance provenance() const;
@@ -145,6 +153,10 @@ private:
     QComboBox *m_view;
     QComboBox *m_slot;
     QToolButton *m_all;
+    QAction *m_spanAction;
+    QToolButton *m_spanButton;
+    QHBoxLayout *m_bar;
+    QHBoxLayout *m_secondBar;
     QStackedWidget *m_stack;
     RasterView *m_raster;
     QLabel *m_info;

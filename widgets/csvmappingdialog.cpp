@@ -81,6 +81,7 @@ CsvMappingDialog::CsvMappingDialog(const QString &path, const ReaderOptions &cur
     m_noHeader->setChecked(current.csvNoHeader);
 
     m_preview = new QTableWidget(this);
+    m_preview->setTabKeyNavigation(false); // Tab leaves for the next control; arrows move between cells
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_preview->verticalHeader()->setDefaultSectionSize(m_preview->fontMetrics().height() + 6);
     m_problem = new QLabel(this);

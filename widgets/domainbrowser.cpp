@@ -24,6 +24,7 @@ DomainBrowser::DomainBrowser(DomainTreeModel *model, QWidget *parent) : QWidget(
     m_search->setPlaceholderText(tr("Search names (substring, * wildcard)"));
     m_search->setClearButtonEnabled(true);
     m_view = new QTreeView(this);
+    m_view->setTabKeyNavigation(false); // Tab leaves for the next control; arrows move between cells
     m_view->setModel(model);
     m_view->setUniformRowHeights(true); // tens of thousands of rows
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);

@@ -24,6 +24,7 @@ EventImportDialog::EventImportDialog(const QString &path, const EventFileResult 
         seen.insert({e.startUs, e.title});
 
     m_table = new QTableWidget(0, 4, this);
+    m_table->setTabKeyNavigation(false); // Tab leaves for the next control; arrows move between cells
     m_table->setHorizontalHeaderLabels({tr("Line"), tr("Status"), tr("Start (UTC)"), tr("Title or problem")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -35,6 +35,7 @@ EventsPanel::EventsPanel(EventEditor *editor, EventTableModel *model, QWidget *p
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
     m_view = new QTableView(this);
+    m_view->setTabKeyNavigation(false); // Tab leaves for the next control; arrows move between cells
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(EventTableModel::StartColumn, Qt::AscendingOrder);

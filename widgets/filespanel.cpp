@@ -24,12 +24,21 @@ FilesPanel::FilesPanel(FileListModel *model, FileRemover *remover, QWidget *pare
     : QWidget(parent), m_model(model), m_remover(remover)
 {
     m_view = new QTableView(this);
+    m_view->setTabKeyNavigation(false); // Tab leaves for the next control; arrows move between cells
     m_view->setModel(model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
     m_view->setWordWrap(false);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // The file name gets the room; the figures take what they need and the SHA-256 (64 hex digits)
+    // starts narrow, elided, and can be widened or read in its tooltip.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(FileListModel::FileColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(FileListModel::Sha256Column, QHeaderView::Interactive);
+    m_view->setColumnWidth(FileListModel::Sha256Column, 14 * m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')));
+    m_view->setTextElideMode(Qt::ElideMiddle);
     m_rejected = new QPushButton(tr("Rejected lines…"), this);
     m_rejected->setToolTip(tr("Show the lines of this file that could not be read, and why"));
     m_remove = new QPushButton(tr("Remove…"), this);
@@ -102,6 +111,7 @@ void FilesPanel::showRejected()
                       : tr("%1 lines were rejected.").arg(QLocale().toString(qlonglong(f->rejected))));
     // Table items are plain text (no rich-text detection), which is what log content needs.
     auto *table = new QTableWidget(int(lines.size()), 3, &dialog);
+    table->setTabKeyNavigation(false); // Tab leaves for the next control; arrows move between cells
     table->setObjectName(QStringLiteral("rejectedTable"));
     table->setHorizontalHeaderLabels({tr("Line"), tr("Reason"), tr("Text")});
     table->verticalHeader()->hide();

@@ -23,6 +23,7 @@ ImportOptionsDialog::ImportOptionsDialog(const QStringList &files, QWidget *pare
 {
     setWindowTitle(tr("Import DNS logs"));
     m_table = new QTableWidget(static_cast<int>(files.size()), 4, this);
+    m_table->setTabKeyNavigation(false); // Tab leaves for the next control; arrows move between cells
     m_table->setHorizontalHeaderLabels({tr("File"), tr("Size"), tr("Format"), QString()});
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);

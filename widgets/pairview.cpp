@@ -16,6 +16,7 @@ PairView::PairView(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), m_
 {
     m_model = new PairTableModel(this);
     m_view = new QTableView(this);
+    m_view->setTabKeyNavigation(false); // Tab leaves for the next control; arrows move between cells
     m_view->setModel(m_model);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setSelectionBehavior(QAbstractItemView::SelectItems);

@@ -17,7 +17,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTableView>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace dnt {
@@ -25,6 +24,7 @@ namespace dnt {
 RecordsPanel::RecordsPanel(RecordTableModel *model, QWidget *parent) : QWidget(parent), m_model(model)
 {
     m_view = new QTableView(this);
+    m_view->setTabKeyNavigation(false); // Tab leaves for the next control; arrows move between cells
     m_view->setModel(model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -47,6 +47,10 @@ RecordsPanel::RecordsPanel(RecordTableModel *model, QWidget *parent) : QWidget(p
 
     m_count = new QLabel(this);
     m_count->setTextFormat(Qt::PlainText);
+    // A long count line must not widen the window (or push Export CSV out of it): it takes the room
+    // left and is cut, the whole text is in its tooltip.
+    m_count->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_count->setMinimumWidth(80);
     m_order = new QComboBox(this);
     m_order->addItem(tr("Oldest first"));
     m_order->addItem(tr("Newest first"));
@@ -56,10 +60,9 @@ RecordsPanel::RecordsPanel(RecordTableModel *model, QWidget *parent) : QWidget(p
     m_clearRange->setEnabled(false);
     auto *copyButton = new QPushButton(tr("Copy"), this);
     copyButton->setToolTip(tr("Copy the selected rows as tab-separated text (Ctrl+C)"));
-    auto *exportButton = new QToolButton(this);
-    exportButton->setText(tr("Export CSV"));
+    // A push button with a menu: its size counts the menu arrow, which a tool button drew over the text.
+    auto *exportButton = new QPushButton(tr("Export CSV"), this);
     exportButton->setToolTip(tr("Export the selected rows, or all matching rows, as CSV"));
-    exportButton->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(exportButton);
     menu->addAction(tr("Selected rows…"), this, [this] { exportCsv({}, false); });
     menu->addAction(tr("All matching rows…"), this, [this] { exportCsv({}, true); });
@@ -139,6 +142,7 @@ void RecordsPanel::updateLabel()
     if (m_model->isBuildingIndex())
         text += tr(" · indexing the lookups by time (once per project)…");
     m_count->setText(text);
+    m_count->setToolTip(text); // the label may be cut in a narrow window
 }
 
 QList<int> RecordsPanel::selectedRows() const

@@ -24,6 +24,7 @@ QTableView *makeView(CountListModel *model, QWidget *parent)
     proxy->setSourceModel(model);
     proxy->setSortRole(CountListModel::SortRole);
     auto *view = new QTableView(parent);
+    view->setTabKeyNavigation(false); // Tab leaves for the next control; arrows move between cells
     view->setModel(proxy);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);

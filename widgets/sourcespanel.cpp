@@ -33,6 +33,7 @@ struct SourcesSnapshot
 QTableView *makeTable(QWidget *parent)
 {
     auto *view = new QTableView(parent);
+    view->setTabKeyNavigation(false); // Tab leaves for the next control; arrows move between cells
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     view->verticalHeader()->hide();

@@ -141,6 +141,10 @@ public:
     // The start of the bucket (as the chart buckets now) under this x pixel; the time at the pixel
     // when the chart has no buckets.
     int64_t bucketStartAtPixel(int x) const;
+    // The span tool: while on, a plain left-drag on the plot draws a span (spanDrawn), as Alt-drag
+    // always does; Alt-drag is taken by most Linux window managers to move windows.
+    void setSpanTool(bool on);
+    bool spanTool() const;
 
 public slots:
     void resetView();
@@ -153,8 +157,9 @@ signals:
     void timeDoubleClicked(int64_t us);
     // A marker was dragged (moved, or a span's edge resized): one change, from before to after.
     void eventDragged(const dnt::Event &before, const dnt::Event &after);
-    // Alt-drag on the plot: a span to add as an event.
+    // Alt-drag on the plot (or a plain drag with the span tool on): a span to add as an event.
     void spanDrawn(int64_t fromUs, int64_t toUs);
+    void spanToolChanged(bool on);
     // A time range chosen on the chart: a click on a bucket (that bucket), or Ctrl-drag (the range).
     void rangeSelected(int64_t fromUs, int64_t toUs);
     // Right button on a marker or its label.

@@ -76,6 +76,7 @@ struct TimelineChart::Private
     CategoryLegend *categoryLegend = nullptr;
     QRubberBand *rubber = nullptr;
     int hoverBucket = -1;
+    bool spanTool = false;
     QVector<EventCategory> categories;
     // Baseline and hidden series (timelinechartbaseline.cpp).
     BaselineSeries baselineData;    // as given with the series

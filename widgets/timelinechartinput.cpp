@@ -37,7 +37,7 @@ void TimelineChart::onMousePress(QMouseEvent *e)
             d->rubber = new QRubberBand(QRubberBand::Rectangle, m_plot);
         d->rubber->setGeometry(QRect(e->pos().x(), area.top(), 1, area.height()));
         d->rubber->show();
-    } else if (e->modifiers() & Qt::AltModifier) {
+    } else if ((e->modifiers() & Qt::AltModifier) || d->spanTool) {
         d->drag.kind = Private::Drag::NewSpan;
     } else if (const auto ev = eventAt(e->pos())) {
         d->drag.original = *ev;
@@ -187,6 +187,24 @@ int64_t TimelineChart::bucketStartAtPixel(int x) const
         return us;
     const QTimeZone zone(d->series.zone);
     return bucketFloor(us, d->series.unit, zone.isValid() ? zone : QTimeZone::utc());
+}
+
+void TimelineChart::setSpanTool(bool on)
+{
+    if (d->spanTool == on)
+        return;
+    d->spanTool = on;
+    // A crosshair says that a drag draws rather than pans.
+    if (on)
+        m_plot->setCursor(Qt::CrossCursor);
+    else
+        m_plot->unsetCursor();
+    emit spanToolChanged(on);
+}
+
+bool TimelineChart::spanTool() const
+{
+    return d->spanTool;
 }
 
 int TimelineChart::bucketAtPixel(int x) const

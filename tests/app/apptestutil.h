@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QWidget>
 
+#include "store.h"
+
 namespace dnt::test
 {
 
@@ -46,6 +48,39 @@ inline void dropOn(QWidget *target, QMimeData *mime)
     QVERIFY(enter.isAccepted());
     QDropEvent drop(QPointF(at), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(target, &drop);
+}
+
+// A project with `count` lookups of one name, one per minute from 1 May 2016.
+inline QString makeProject(const QString &path, int count)
+{
+    QString error;
+    auto store = Store::open(path, Store::Mode::Create, &error);
+    if (!store)
+        return {};
+    if (count > 0) {
+        auto import = store->beginFileImport(FileRecord{}, &error);
+        for (int i = 0; i < count; ++i) {
+            LookupRecord r;
+            r.timeUs = (1462060800LL + i * 60) * 1000000LL;
+            r.client = "10.0.0.1";
+            r.server = "10.0.0.53";
+            r.name = "a.example.com";
+            r.qtype = 1;
+            r.line = i + 1;
+            if (!import->add(r, &error))
+                return {};
+        }
+        FileRecord f;
+        f.path = path + QStringLiteral(".log");
+        f.sha256 = QString::number(count).repeated(8);
+        f.format = QStringLiteral("zeek");
+        f.compression = QStringLiteral("none");
+        f.zone = QString();
+        f.accepted = count;
+        if (!import->commit(f, &error))
+            return {};
+    }
+    return path;
 }
 
 } // namespace dnt::test

@@ -135,6 +135,7 @@ private slots:
     void rangeSignalsAreDebounced();
     void wheelZoomsXAroundCursorAndDragPans();
     void setSeriesKeepsRange();
+    void spanToolDrawsWithAPlainDrag();
     void writeSample();
 };
 
@@ -701,6 +702,47 @@ void TestTimelineChart::setSeriesKeepsRange()
     // resetView without a home range: the data's extent.
     chart.resetView();
     QCOMPARE(chart.visibleRange(), std::make_pair(iso("2016-07-20"), iso("2016-07-30")));
+}
+
+void TestTimelineChart::spanToolDrawsWithAPlainDrag()
+{
+    TimelineChart chart;
+    chart.resize(900, 450);
+    chart.setSeries(daySeries({kDayCounts}, {"all"}));
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.plot()->replot();
+    QWidget *surface = chart.plot();
+    const QRect area = chart.plot()->axisRect()->rect();
+    const int y = area.center().y(), x1 = area.left() + 100, x2 = area.left() + 400;
+    auto usAt = [&](int x) { return int64_t(chart.plot()->xAxis->pixelToCoord(x) * 1e6); };
+    auto drag = [&] {
+        QTest::mousePress(surface, Qt::LeftButton, Qt::NoModifier, QPoint(x1, y));
+        QTest::mouseMove(surface, QPoint(x1 + 150, y));
+        QTest::mouseMove(surface, QPoint(x2, y));
+        QTest::mouseRelease(surface, Qt::LeftButton, Qt::NoModifier, QPoint(x2, y));
+    };
+    QSignalSpy drawn(&chart, &TimelineChart::spanDrawn);
+    QSignalSpy toggled(&chart, &TimelineChart::spanToolChanged);
+    const auto before = chart.visibleRange();
+
+    // On: a plain drag draws the span under it and does not pan; the cursor is a crosshair.
+    chart.setSpanTool(true);
+    QCOMPARE(toggled.size(), 1);
+    QCOMPARE(surface->cursor().shape(), Qt::CrossCursor);
+    const int64_t from = usAt(x1), to = usAt(x2);
+    drag();
+    QCOMPARE(drawn.size(), 1);
+    QCOMPARE(drawn.at(0).at(0).value<int64_t>(), from);
+    QCOMPARE(drawn.at(0).at(1).value<int64_t>(), to);
+    QCOMPARE(chart.visibleRange(), before);
+
+    // Off: the same drag pans by 300 px and draws nothing.
+    chart.setSpanTool(false);
+    QCOMPARE(surface->cursor().shape(), Qt::ArrowCursor);
+    drag();
+    QCOMPARE(drawn.size(), 1);
+    QVERIFY(chart.visibleRange().first < before.first);
 }
 
 void TestTimelineChart::writeSample()
