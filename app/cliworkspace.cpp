@@ -135,7 +135,7 @@ void addChartOptions(QCommandLineParser &p)
 
 bool anyChartOptionSet(const QCommandLineParser &p)
 {
-    for (const char *o : {"domain", "name", "client", "group", "bucket", "tz", "from", "to", "split", "title", "style",
+    for (const char *o : {"domain", "name", "client", "group", "rcode", "qtype", "server", "bucket", "tz", "from", "to", "split", "title", "style",
                           "values", "log"})
         if (p.isSet(QLatin1String(o)))
             return true;

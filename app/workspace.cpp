@@ -44,6 +44,17 @@ Workspace::Workspace(MainWindow *window) : QObject(window), m_window(window)
     connect(m_sourcesPanel, &SourcesPanel::groupsChanged, m_pairView, &PairView::refresh);
     connect(m_sourcesPanel, &SourcesPanel::groupsChanged, window->chartPane(), &ChartPane::refresh);
     connect(m_pairView, &PairView::pairActivated, window->chartPane(), &ChartPane::setSelection);
+    // The chart's rcode/qtype/server filters narrow the pair view and the sources' counts too.
+    connect(window->chartPane(), &ChartPane::lookupFiltersChanged, this, [this] {
+        m_sourcesPanel->setScope(scope());
+        m_pairView->setScope(scope());
+    });
+}
+
+Selection Workspace::scope() const
+{
+    const Selection chart = m_window->chartPane()->selection();
+    return Selection{m_names.names, m_names.domains, {}, {}, chart.rcodes, chart.qtypes, chart.servers};
 }
 
 void Workspace::setNameSelection(const Selection &selection)
@@ -51,9 +62,8 @@ void Workspace::setNameSelection(const Selection &selection)
     const bool namesChanged = selection.names != m_names.names || selection.domains != m_names.domains;
     m_names = selection;
     if (namesChanged) {
-        const Selection scope{selection.names, selection.domains, {}, {}};
-        m_sourcesPanel->setScope(scope);
-        m_pairView->setScope(scope);
+        m_sourcesPanel->setScope(scope());
+        m_pairView->setScope(scope());
     }
     chartCombined();
 }
@@ -71,6 +81,7 @@ void Workspace::chartCombined()
 
 void Workspace::refresh()
 {
+    m_window->chartPane()->refreshFilterValues();
     m_sourcesPanel->refresh();
     m_pairView->refresh();
 }

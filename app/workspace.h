@@ -42,6 +42,8 @@ signals:
 
 private:
     void chartCombined();
+    // What the sources panel and the pair view count: the chosen names, with the chart's lookup filters.
+    Selection scope() const;
 
     MainWindow *m_window;
     PairView *m_pairView;

@@ -21,6 +21,7 @@ class QToolButton;
 
 namespace dnt {
 
+class FilterRow;
 class RasterView;
 class ReadJobRunner;
 class TimelineChart;
@@ -48,7 +49,9 @@ public:
     // Provenance of the view shown (the caller adds the files), and its export through the one exporter.
     Provenance provenance() const;
     bool exportShown(const QString &path, const ExportOptions &options, const Provenance &provenance, QString *error);
+    // What is charted: the selection set from outside, narrowed by the filter row's rcode/qtype/server.
     Selection selection() const { return m_selection; }
+    FilterRow *filterRow() const { return m_filters; }
     bool splitByClient() const;
     void setSplitByClient(bool split);
     Split split() const;
@@ -82,6 +85,9 @@ public slots:
     // Re-runs the current query (after an import); keeps the view if the data still covers it.
     void refresh();
     void resetView();
+    // Lists the response codes, query types and servers of the project in the filter row (after an
+    // import or on opening a project; one pass over the lookups on the reader thread, channel "facets").
+    void refreshFilterValues();
     // No project: an empty chart with this message; results still on their way are dropped by the
     // runner once its project path changes.
     void clear(const QString &message);
@@ -93,6 +99,10 @@ signals:
     void selectionChanged(const dnt::Selection &selection);
     // A raster result was drawn.
     void rasterShown(const dnt::RasterGrid &grid);
+    // The filter row's rcode/qtype/server changed (by the user or a saved view): selection() has them.
+    void lookupFiltersChanged();
+    // The filter row lists the project's values (a facets result arrived).
+    void filterValuesShown();
 
 private:
     void requestWhole();
@@ -115,6 +125,7 @@ private:
     QComboBox *m_slot;
     QStackedWidget *m_stack;
     RasterView *m_raster;
+    FilterRow *m_filters;
     QLabel *m_info;
     Selection m_selection;
     VolumeSeries m_shown;

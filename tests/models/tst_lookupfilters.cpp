@@ -3,8 +3,11 @@
 // the facets list every value with its count.
 #include "../store/storetestutil.h"
 #include "rastergrid.h"
+#include "readjobrunner.h"
+#include "recordtablemodel.h"
 #include "store.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -251,6 +254,27 @@ private slots:
             const RasterGrid g = RasterGrid::query(*m_store, s, QTimeZone::utc(), from, to, 10);
             // The raster covers the whole UTC days of the range.
             QCOMPARE(g.total, brute(s, m_base, to));
+        }
+    }
+
+    void recordsTableShowsNimloc()
+    {
+        // The records table, as the GUI fills it: type 32 rows read NIMLOC, the count is the filtered one.
+        ReadJobRunner runner;
+        runner.setProjectPath(m_store->path());
+        RecordTableModel model(&runner);
+        QSignalSpy pages(&model, &RecordTableModel::pageLoaded);
+        QSignalSpy total(&model, &RecordTableModel::totalCountChanged);
+        RecordQuery q;
+        q.selection = sel({3}, {32}, {});
+        model.setQuery(q);
+        QVERIFY(pages.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(model.totalCount() >= 0, 10000);
+        QCOMPARE(model.totalCount(), brute(q.selection));
+        QVERIFY(model.rowCount() > 0);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QCOMPARE(model.data(model.index(row, RecordTableModel::TypeColumn)).toString(), QStringLiteral("NIMLOC"));
+            QCOMPARE(model.data(model.index(row, RecordTableModel::RcodeColumn)).toString(), QStringLiteral("NXDOMAIN"));
         }
     }
 
