@@ -45,85 +45,6 @@ int usageError(const QString &message)
     return kExitUsage;
 }
 
-void addSelectionOptions(QCommandLineParser &p)
-{
-    p.addOption({QStringLiteral("domain"), QStringLiteral("A domain and every name below it (repeatable)."),
-                 QStringLiteral("D")});
-    p.addOption({QStringLiteral("name"), QStringLiteral("Exactly this name (repeatable)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("client"), QStringLiteral("A client address or CIDR range (repeatable)."),
-                 QStringLiteral("ADDR")});
-    p.addOption({QStringLiteral("group"), QStringLiteral("A source group of the project (repeatable)."),
-                 QStringLiteral("NAME")});
-    p.addOption({QStringLiteral("bucket"), QStringLiteral("minute, 5min, 15min, hour, 6hour, day, week or month."),
-                 QStringLiteral("UNIT")});
-    p.addOption({QStringLiteral("tz"), QStringLiteral("Display zone (buckets and axis)."), QStringLiteral("AREA/CITY")});
-    p.addOption({QStringLiteral("from"), QStringLiteral("Start (ISO 8601, inclusive)."), QStringLiteral("T")});
-    p.addOption({QStringLiteral("to"), QStringLiteral("End (ISO 8601, exclusive)."), QStringLiteral("T")});
-    p.addOption({QStringLiteral("split"), QStringLiteral("none, client, name or group."), QStringLiteral("HOW")});
-}
-
-// Reads SELECTION, --bucket, --from, --to, --split. Returns an error message or empty.
-QString readQuery(const QCommandLineParser &p, VolumeQuery *q, bool *bucketGiven)
-{
-    for (const auto &n : p.values(QStringLiteral("name"))) {
-        const QString v = normalizeName(n);
-        if (v.isEmpty())
-            return QStringLiteral("--name needs a name");
-        q->selection.names << v;
-    }
-    for (const auto &d : p.values(QStringLiteral("domain"))) {
-        const QString v = normalizeName(d);
-        if (v.isEmpty())
-            return QStringLiteral("--domain needs a domain");
-        q->selection.domains << v;
-    }
-    for (const auto &c : p.values(QStringLiteral("client"))) {
-        const auto f = AddressFilter::parse(c);
-        if (!f)
-            return QStringLiteral("--client \"%1\" is not an IPv4/IPv6 address or CIDR range").arg(c);
-        q->selection.clients << f->text();
-    }
-    for (const auto &g : p.values(QStringLiteral("group"))) {
-        if (g.trimmed().isEmpty())
-            return QStringLiteral("--group needs a group name");
-        q->selection.groups << g.trimmed();
-    }
-    *bucketGiven = p.isSet(QStringLiteral("bucket"));
-    if (*bucketGiven) {
-        const auto u = bucketUnitFromString(p.value(QStringLiteral("bucket")));
-        if (!u)
-            return QStringLiteral("--bucket must be minute, 5min, 15min, hour, 6hour, day, week or month, not \"%1\"")
-                .arg(p.value(QStringLiteral("bucket")));
-        q->unit = *u;
-    }
-    for (const char *opt : {"from", "to"}) {
-        const QString name = QLatin1String(opt);
-        if (!p.isSet(name))
-            continue;
-        const auto t = parseIso8601(p.value(name));
-        if (!t)
-            return QStringLiteral("--%1 \"%2\" is not an ISO 8601 date or date-time with Z or an offset")
-                .arg(name, p.value(name));
-        (name == QLatin1String("from") ? q->fromUs : q->toUs) = *t;
-    }
-    if (p.isSet(QStringLiteral("tz"))) {
-        const QTimeZone zone(p.value(QStringLiteral("tz")).toUtf8());
-        if (!zone.isValid())
-            return QStringLiteral("--tz \"%1\" is not a time zone this system knows (e.g. Europe/Moscow, UTC)")
-                .arg(p.value(QStringLiteral("tz")));
-        q->zone = zone;
-    }
-    if (q->fromUs && q->toUs && *q->toUs <= *q->fromUs)
-        return QStringLiteral("--to must be after --from");
-    if (p.isSet(QStringLiteral("split"))) {
-        const auto split = splitFromString(p.value(QStringLiteral("split")));
-        if (!split)
-            return QStringLiteral("--split must be none, client, name or group, not \"%1\"").arg(p.value(QStringLiteral("split")));
-        q->split = *split;
-    }
-    return {};
-}
-
 std::unique_ptr<Store> openProject(const QString &path, Store::Mode mode, int *exitCode)
 {
     if (mode != Store::Mode::Create && !QFileInfo::exists(path)) {
@@ -780,6 +701,12 @@ QString cliUsage()
         "  --name N      exactly N (case-insensitive, trailing dot ignored)\n"
         "  --client A    a client address or CIDR range, IPv4 or IPv6\n"
         "  --group G     a source group of the project (its members filter like --client)\n"
+        "  --rcode R     the response code: a name (NOERROR, NXDOMAIN, SERVFAIL, …) or number; repeated\n"
+        "                = any of them; lookups whose log has no response code match none\n"
+        "  --qtype Q     the query type: an IANA name (A, AAAA, NIMLOC, …, TYPE65534) or number\n"
+        "  --server A    the server asked: an address or CIDR range, IPv4 or IPv6\n"
+        "  --rcode, --qtype and --server narrow every command (stats, render, pairs, views) and are\n"
+        "  counted from the lookups themselves (slower than the other filters on big projects).\n"
         "T: ISO 8601 date (2016-07-29) or date-time with Z or an offset (2016-07-29T12:00:00Z); --to is\n"
         "exclusive.\n"
         "MODE (--range of render and views save; a side --from or --to leaves out comes from it):\n"

@@ -139,8 +139,8 @@ void addChartOptions(QCommandLineParser &p)
 
 bool anyChartOptionSet(const QCommandLineParser &p)
 {
-    for (const char *o : {"domain", "name", "client", "group", "bucket", "tz", "from", "to", "split", "title", "style",
-                          "values", "log", "range", "baseline"})
+    for (const char *o : {"domain", "name", "client", "group", "rcode", "qtype", "server", "bucket", "tz", "from", "to",
+                          "split", "title", "style", "values", "log", "range", "baseline"})
         if (p.isSet(QLatin1String(o)))
             return true;
     return false;

@@ -45,6 +45,8 @@ Workspace::Workspace(MainWindow *window) : QObject(window), m_window(window)
     connect(m_sourcesPanel, &SourcesPanel::groupsChanged, m_pairView, &PairView::refresh);
     connect(m_sourcesPanel, &SourcesPanel::groupsChanged, window->chartPane(), &ChartPane::refresh);
     connect(m_pairView, &PairView::pairActivated, window->chartPane(), &ChartPane::setSelection);
+    // The chart's rcode/qtype/server filters narrow the pair view and the sources' counts too.
+    connect(window->chartPane(), &ChartPane::lookupFiltersChanged, this, [this] { setScope(m_scope); });
 }
 
 void Workspace::setNameSelection(const Selection &selection)
@@ -56,10 +58,14 @@ void Workspace::setNameSelection(const Selection &selection)
 
 void Workspace::setScope(const Selection &names)
 {
-    // The sources and the pairs count the lookups of the names charted.
-    if (names.names == m_scope.names && names.domains == m_scope.domains)
+    // The sources and the pairs count the lookups of the names charted, narrowed by the chart's
+    // rcode/qtype/server filters.
+    const Selection chart = m_window->chartPane()->selection();
+    const Selection scope{names.names, names.domains, {}, {}, chart.rcodes, chart.qtypes, chart.servers};
+    if (scope.names == m_scope.names && scope.domains == m_scope.domains && scope.rcodes == m_scope.rcodes
+        && scope.qtypes == m_scope.qtypes && scope.servers == m_scope.servers)
         return;
-    m_scope = Selection{names.names, names.domains, {}, {}};
+    m_scope = scope;
     m_sourcesPanel->setScope(m_scope);
     m_pairView->setScope(m_scope);
 }
@@ -77,6 +83,7 @@ void Workspace::chartCombined()
 
 void Workspace::refresh()
 {
+    m_window->chartPane()->refreshFilterValues();
     m_sourcesPanel->refresh();
     m_pairView->refresh();
 }

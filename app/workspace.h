@@ -50,7 +50,7 @@ signals:
 
 private:
     void chartCombined();
-    // The names (and domains) whose sources and pairs the panels count.
+    // The names (and domains) whose sources and pairs the panels count, with the chart's lookup filters.
     void setScope(const dnt::Selection &names);
 
     MainWindow *m_window;

@@ -1,5 +1,6 @@
 #include "dnsmnemonics.h"
 
+#include "dnscodes.h"
 #include "timeutil.h"
 
 #include <QDateTime>
@@ -9,46 +10,12 @@ namespace dnt {
 
 QString qtypeMnemonic(int qtype)
 {
-    // IANA DNS parameters, the resource record types seen in query logs.
-    switch (qtype) {
-    case 0: return {};
-    case 1: return QStringLiteral("A");
-    case 2: return QStringLiteral("NS");
-    case 5: return QStringLiteral("CNAME");
-    case 6: return QStringLiteral("SOA");
-    case 12: return QStringLiteral("PTR");
-    case 13: return QStringLiteral("HINFO");
-    case 15: return QStringLiteral("MX");
-    case 16: return QStringLiteral("TXT");
-    case 28: return QStringLiteral("AAAA");
-    case 33: return QStringLiteral("SRV");
-    case 35: return QStringLiteral("NAPTR");
-    case 43: return QStringLiteral("DS");
-    case 46: return QStringLiteral("RRSIG");
-    case 47: return QStringLiteral("NSEC");
-    case 48: return QStringLiteral("DNSKEY");
-    case 52: return QStringLiteral("TLSA");
-    case 64: return QStringLiteral("SVCB");
-    case 65: return QStringLiteral("HTTPS");
-    case 99: return QStringLiteral("SPF");
-    case 252: return QStringLiteral("AXFR");
-    case 255: return QStringLiteral("ANY");
-    case 257: return QStringLiteral("CAA");
-    default: return QStringLiteral("TYPE%1").arg(qtype);
-    }
+    return qtypeLabel(qtype);
 }
 
 QString rcodeMnemonic(int rcode)
 {
-    static const char *const names[] = {"NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP",  "REFUSED",
-                                        "YXDOMAIN", "YXRRSET", "NXRRSET",  "NOTAUTH",  "NOTZONE"};
-    if (rcode < 0)
-        return {};
-    if (rcode < int(std::size(names)))
-        return QLatin1String(names[rcode]);
-    if (rcode == 16)
-        return QStringLiteral("BADVERS");
-    return QStringLiteral("RCODE%1").arg(rcode);
+    return rcodeLabel(rcode);
 }
 
 QString formatTableTime(int64_t us, const QTimeZone &zone)

@@ -1,5 +1,6 @@
 #include "chartpane.h"
 
+#include "filterrow.h"
 #include "rangechooser.h"
 #include "rasterview.h"
 #include "readjobrunner.h"
@@ -109,6 +110,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_chart);
     m_stack->addWidget(m_raster);
+    m_filters = new FilterRow(this);
 
     // In a narrow window (960 logical px at 200 %) the boxes give up width before the chart does: their
     // text is elided, the list still shows every choice whole.
@@ -133,6 +135,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
+    layout->addWidget(m_filters);
     m_secondBar = new QHBoxLayout;
     layout->addLayout(m_secondBar);
     layout->addWidget(m_stack, 1);
@@ -171,6 +174,30 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
             requestRaster();
     });
     connect(m_slot, &QComboBox::currentIndexChanged, this, [this] { requestRaster(); });
+    connect(m_filters, &FilterRow::changed, this, [this] {
+        m_selection.rcodes = m_filters->rcodes();
+        m_selection.qtypes = m_filters->qtypes();
+        m_selection.servers = m_filters->servers();
+        m_chart->setTitle(m_selection.describe());
+        requestWhole();
+        emit selectionChanged(m_selection);
+        emit lookupFiltersChanged();
+    });
+}
+
+void ChartPane::refreshFilterValues()
+{
+    if (m_runner->projectPath().isEmpty()) {
+        m_filters->setFacets({});
+        return;
+    }
+    m_runner->run<LookupFacets>(
+        QStringLiteral("facets"), [](Store &store) { return store.lookupFacets(); },
+        [this](const LookupFacets &facets) {
+            m_filters->setFacets(facets);
+            emit filterValuesShown();
+        },
+        [this](const QString &error) { m_info->setText(error); });
 }
 
 void ChartPane::setTwoRowToolbar(bool twoRows)
@@ -404,7 +431,12 @@ void ChartPane::applyView(const ViewSpec &view)
     const QTimeZone zone = view.zone == QLatin1String("UTC") ? QTimeZone::utc() : QTimeZone(view.zone.toUtf8());
     m_zone = zone.isValid() ? zone : QTimeZone::utc();
     m_chart->setDisplayZone(m_zone);
+    const bool filtersChanged = view.selection.rcodes != m_selection.rcodes || view.selection.qtypes != m_selection.qtypes
+                                || view.selection.servers != m_selection.servers;
     m_selection = view.selection;
+    m_filters->setFilters(m_selection.rcodes, m_selection.qtypes, m_selection.servers);
+    if (filtersChanged)
+        emit lookupFiltersChanged();
     m_chart->setTitle(view.title.isEmpty() ? m_selection.describe() : view.title);
     m_rangeChoice = view.rangeChoice();
     m_rangeChooser->setDisplayZone(m_zone);
@@ -414,11 +446,25 @@ void ChartPane::applyView(const ViewSpec &view)
 
 void ChartPane::setSelection(const Selection &selection)
 {
+    // The panels choose names and sources; the filter row keeps its rcode/qtype/server unless the
+    // selection brings its own (a pair of a filtered pair view).
+    const bool filtersChanged = selection.hasLookupFilter()
+                                && (selection.rcodes != m_selection.rcodes || selection.qtypes != m_selection.qtypes
+                                    || selection.servers != m_selection.servers);
     m_selection = selection;
-    m_chart->setTitle(selection.describe());
+    if (selection.hasLookupFilter()) {
+        m_filters->setFilters(selection.rcodes, selection.qtypes, selection.servers);
+    } else {
+        m_selection.rcodes = m_filters->rcodes();
+        m_selection.qtypes = m_filters->qtypes();
+        m_selection.servers = m_filters->servers();
+    }
+    m_chart->setTitle(m_selection.describe());
     m_chart->setHiddenSeries({}); // a new selection starts with every series shown
     requestWhole();
-    emit selectionChanged(selection);
+    emit selectionChanged(m_selection);
+    if (filtersChanged)
+        emit lookupFiltersChanged();
 }
 
 void ChartPane::setDisplayZone(const QTimeZone &zone)
@@ -475,7 +521,12 @@ void ChartPane::showAllLookups()
         setSplit(Split::None);
     }
     emit allLookupsRequested();
+    // Every lookup: the rcode/qtype/server filters go too.
+    const bool filtered = m_selection.hasLookupFilter();
+    m_filters->setFilters({}, {}, {});
     setSelection(Selection{});
+    if (filtered)
+        emit lookupFiltersChanged();
 }
 
 void ChartPane::resetSetup(std::optional<BucketUnit> unit, const QTimeZone &zone)
@@ -506,6 +557,8 @@ void ChartPane::clear(const QString &message)
     m_selection = Selection{};
     m_rangeChoice = RangeChoice{}; // a typed range belongs to the project it was typed for
     m_rangeChooser->setChoice(m_rangeChoice);
+    m_filters->setFilters({}, {}, {});
+    m_filters->setFacets({});
     m_chart->setTitle(QString());
     m_chart->setEvents({});
     m_chart->setEmptyMessage(message);

@@ -26,6 +26,7 @@ class QToolButton;
 namespace dnt {
 
 class RangeChooser;
+class FilterRow;
 class RasterView;
 class ReadJobRunner;
 class TimelineChart;
@@ -59,7 +60,9 @@ public:
     // Provenance of the view shown (the caller adds the files), and its export through the one exporter.
     Provenance provenance() const;
     bool exportShown(const QString &path, const ExportOptions &options, const Provenance &provenance, QString *error);
+    // What is charted: the selection set from outside, narrowed by the filter row's rcode/qtype/server.
     Selection selection() const { return m_selection; }
+    FilterRow *filterRow() const { return m_filters; }
     bool splitByClient() const;
     void setSplitByClient(bool split);
     Split split() const;
@@ -113,6 +116,9 @@ public slots:
     // A project is opened: split, style, values, log scale and the timeline back to their defaults, with
     // this bucket and zone (the user's settings). Queries nothing; the caller refreshes.
     void resetSetup(std::optional<dnt::BucketUnit> bucket, const QTimeZone &zone);
+    // Lists the response codes, query types and servers of the project in the filter row (after an
+    // import or on opening a project; one pass over the lookups on the reader thread, channel "facets").
+    void refreshFilterValues();
     // No project: an empty chart with this message; results still on their way are dropped by the
     // runner once its project path changes.
     void clear(const QString &message);
@@ -128,6 +134,10 @@ signals:
     void rasterShown(const dnt::RasterGrid &grid);
     // The "All lookups" button: whoever chose names or sources clears that choice.
     void allLookupsRequested();
+    // The filter row's rcode/qtype/server changed (by the user or a saved view): selection() has them.
+    void lookupFiltersChanged();
+    // The filter row lists the project's values (a facets result arrived).
+    void filterValuesShown();
 
 private:
     void requestWhole();
@@ -159,6 +169,7 @@ private:
     QHBoxLayout *m_secondBar;
     QStackedWidget *m_stack;
     RasterView *m_raster;
+    FilterRow *m_filters;
     QLabel *m_info;
     Selection m_selection;
     VolumeSeries m_shown;

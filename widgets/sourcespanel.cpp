@@ -187,7 +187,8 @@ void SourcesPanel::updateButtons()
 
 void SourcesPanel::setScope(const Selection &scope)
 {
-    m_scope = Selection{scope.names, scope.domains, {}, {}};
+    // The names and the chart's lookup filters narrow the counts; its clients would hide the others.
+    m_scope = Selection{scope.names, scope.domains, {}, {}, scope.rcodes, scope.qtypes, scope.servers};
     refresh();
 }
 

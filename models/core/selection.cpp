@@ -1,5 +1,7 @@
 #include "selection.h"
 
+#include "dnscodes.h"
+
 namespace dnt {
 
 std::optional<AddressFilter> AddressFilter::parse(const QString &text)
@@ -57,6 +59,18 @@ QString Selection::describe() const
     QString s = what.isEmpty() ? QStringLiteral("all lookups") : what.join(QStringLiteral(", "));
     if (hasClientFilter())
         s += QStringLiteral(" from ") + (groups + clients).join(QStringLiteral(", "));
+    auto codes = [](const QVector<int> &values, QString (*name)(int)) {
+        QStringList out;
+        for (int v : values)
+            out << name(v);
+        return out.join(QStringLiteral(" or "));
+    };
+    if (!rcodes.isEmpty())
+        s += QStringLiteral(" · rcode ") + codes(rcodes, &rcodeLabel);
+    if (!qtypes.isEmpty())
+        s += QStringLiteral(" · type ") + codes(qtypes, &qtypeLabel);
+    if (!servers.isEmpty())
+        s += QStringLiteral(" · server ") + servers.join(QStringLiteral(" or "));
     return s;
 }
 

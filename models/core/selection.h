@@ -28,19 +28,27 @@ private:
 // Normalise a name the way the store keeps it: lower-case, trailing dot removed.
 QString normalizeName(const QString &name);
 
-// What was asked (names/domains: one union) and who asked (clients filter that union).
-// Empty lists mean "everything".
+// What was asked (names/domains: one union) and who asked (clients filter that union), narrowed by
+// what each lookup says about itself: its response code, query type and the server asked (each a list
+// of alternatives). Empty lists mean "everything".
 struct Selection
 {
     QStringList names;    // exact names, normalised
     QStringList domains;  // a domain and every name below it, normalised
     QStringList clients;  // AddressFilter texts
     QStringList groups = {}; // source group names: the store resolves each to its members, which filter like clients
+    QVector<int> rcodes = {};  // response codes (3 = NXDOMAIN); a lookup with an unknown rcode matches none
+    QVector<int> qtypes = {};  // query types (28 = AAAA)
+    QStringList servers = {};  // AddressFilter texts of the server asked
+
+    // The per-minute roll-ups know names and clients only: these filters are answered from the lookups.
+    bool hasLookupFilter() const { return !rcodes.isEmpty() || !qtypes.isEmpty() || !servers.isEmpty(); }
 
     bool hasNameFilter() const { return !names.isEmpty() || !domains.isEmpty(); }
     bool hasClientFilter() const { return !clients.isEmpty() || !groups.isEmpty(); }
-    bool isEmpty() const { return !hasNameFilter() && !hasClientFilter(); }
+    bool isEmpty() const { return !hasNameFilter() && !hasClientFilter() && !hasLookupFilter(); }
     // Human-readable description for titles and provenance ("mail1.trump-email.com from 217.12.96.15").
+    // The filters are added as " · rcode NXDOMAIN · type AAAA or A · server 192.0.2.53".
     QString describe() const;
 };
 

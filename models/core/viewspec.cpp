@@ -35,6 +35,35 @@ bool readList(const QJsonObject &o, const char *key, QStringList *out, QString *
     return true;
 }
 
+QJsonArray toArray(const QVector<int> &list)
+{
+    QJsonArray a;
+    for (int v : list)
+        a.append(v);
+    return a;
+}
+
+bool readNumbers(const QJsonObject &o, const char *key, int min, int max, QVector<int> *out, QString *error)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined())
+        return true;
+    const QString bad = QStringLiteral("\"%1\" must be a list of numbers from %2 to %3").arg(QLatin1String(key)).arg(min).arg(max);
+    if (!v.isArray()) {
+        *error = bad;
+        return false;
+    }
+    for (const QJsonValue &item : v.toArray()) {
+        const double d = item.toDouble(-1e300);
+        if (!item.isDouble() || d != double(qint64(d)) || d < min || d > max) {
+            *error = bad;
+            return false;
+        }
+        *out << int(d);
+    }
+    return true;
+}
+
 } // namespace
 
 std::optional<Split> splitFromString(const QString &text)
@@ -103,8 +132,15 @@ QByteArray ViewSpec::toJson() const
     sel.insert(QStringLiteral("domains"), toArray(selection.domains));
     sel.insert(QStringLiteral("clients"), toArray(selection.clients));
     sel.insert(QStringLiteral("groups"), toArray(selection.groups));
+    if (selection.hasLookupFilter()) {
+        sel.insert(QStringLiteral("rcodes"), toArray(selection.rcodes));
+        sel.insert(QStringLiteral("qtypes"), toArray(selection.qtypes));
+        sel.insert(QStringLiteral("servers"), toArray(selection.servers));
+    }
     QJsonObject o;
-    o.insert(QStringLiteral("version"), kVersion);
+    // A view with lookup filters is version 2, so that a version that cannot apply them refuses it
+    // instead of drawing more lookups than the view shows; without them it stays readable by version 1.
+    o.insert(QStringLiteral("version"), selection.hasLookupFilter() ? kVersion : 1);
     o.insert(QStringLiteral("selection"), sel);
     if (fromUs)
         o.insert(QStringLiteral("fromUs"), qint64(*fromUs));
@@ -159,8 +195,18 @@ std::optional<ViewSpec> ViewSpec::fromJson(const QByteArray &json, QString *erro
     ViewSpec v;
     const QJsonObject sel = o.value(QStringLiteral("selection")).toObject();
     if (!readList(sel, "names", &v.selection.names, error) || !readList(sel, "domains", &v.selection.domains, error)
-        || !readList(sel, "clients", &v.selection.clients, error) || !readList(sel, "groups", &v.selection.groups, error))
+        || !readList(sel, "clients", &v.selection.clients, error) || !readList(sel, "groups", &v.selection.groups, error)
+        // -1 and 0: lookups whose log gave no response code or query type (the filter row offers them).
+        || !readNumbers(sel, "rcodes", -1, 4095, &v.selection.rcodes, error)
+        || !readNumbers(sel, "qtypes", 0, 65535, &v.selection.qtypes, error)
+        || !readList(sel, "servers", &v.selection.servers, error))
         return std::nullopt;
+    for (const QString &server : std::as_const(v.selection.servers)) {
+        if (!AddressFilter::parse(server)) {
+            *error = QStringLiteral("server \"%1\" is not an IPv4/IPv6 address or CIDR range").arg(server);
+            return std::nullopt;
+        }
+    }
     for (const char *key : {"fromUs", "toUs"}) {
         const QJsonValue t = o.value(QLatin1String(key));
         if (t.isUndefined() || t.isNull())
@@ -238,7 +284,9 @@ std::optional<ViewSpec> ViewSpec::fromJson(const QByteArray &json, QString *erro
 bool ViewSpec::operator==(const ViewSpec &o) const
 {
     return selection.names == o.selection.names && selection.domains == o.selection.domains
-           && selection.clients == o.selection.clients && selection.groups == o.selection.groups && fromUs == o.fromUs
+           && selection.clients == o.selection.clients && selection.groups == o.selection.groups
+           && selection.rcodes == o.selection.rcodes && selection.qtypes == o.selection.qtypes
+           && selection.servers == o.selection.servers && fromUs == o.fromUs
            && toUs == o.toUs && range == o.range && bucket == o.bucket && style == o.style && values == o.values && log == o.log
            && zone == o.zone && split == o.split && categories == o.categories && title == o.title
            && baseline == o.baseline && hidden == o.hidden;

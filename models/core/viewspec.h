@@ -40,7 +40,8 @@ struct BaselineSpec
 // Stored as versioned JSON; a spec from a newer version is refused with a message.
 struct ViewSpec
 {
-    static constexpr int kVersion = 1;
+    // 2: the selection may have rcodes, qtypes and servers (written as 2 only when it has them).
+    static constexpr int kVersion = 2;
 
     Selection selection;
     std::optional<int64_t> fromUs;     // a typed range; a side not given comes from `range`

@@ -1,34 +1,13 @@
 #include "docformatsupport.h"
 
+#include "dnscodes.h"
+
 namespace dnt::docfmt
 {
 
 int rcodeFromName(std::string_view name)
 {
-    struct Entry {
-        std::string_view name;
-        int code;
-    };
-    // RFC 1035, 2136, 6891 and 2845 names; what BIND, Route 53, CoreDNS and Suricata print.
-    static constexpr Entry kCodes[] = {
-        {"NOERROR", 0},    {"FORMERR", 1},  {"SERVFAIL", 2}, {"NXDOMAIN", 3}, {"NOTIMP", 4},
-        {"NOTIMPL", 4},    {"REFUSED", 5},  {"YXDOMAIN", 6}, {"YXRRSET", 7},  {"NXRRSET", 8},
-        {"NOTAUTH", 9},    {"NOTZONE", 10}, {"BADVERS", 16}, {"BADSIG", 16},  {"BADKEY", 17},
-        {"BADTIME", 18},   {"BADMODE", 19}, {"BADNAME", 20}, {"BADALG", 21},  {"BADTRUNC", 22},
-        {"BADCOOKIE", 23},
-    };
-    char upper[16];
-    if (name.empty() || name.size() > sizeof upper)
-        return -1;
-    for (size_t i = 0; i < name.size(); ++i) {
-        const char c = name[i];
-        upper[i] = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
-    }
-    const std::string_view key(upper, name.size());
-    for (const auto &e : kCodes)
-        if (e.name == key)
-            return e.code;
-    return -1;
+    return dnt::rcodeFromName(name);
 }
 
 bool jsonText(const JsonLineScanner::Member &m, std::string *buffer, std::string_view *out,

@@ -77,35 +77,4 @@ std::optional<uint64_t> parseUnsigned(std::string_view s, uint64_t max)
     return v;
 }
 
-uint16_t qtypeFromName(std::string_view n)
-{
-    // IANA DNS parameters, resource record TYPEs (the ones seen in query logs).
-    static const struct {
-        std::string_view name;
-        uint16_t value;
-    } types[] = {{"A", 1},      {"NS", 2},     {"CNAME", 5},   {"SOA", 6},   {"PTR", 12},   {"HINFO", 13},
-                 {"MX", 15},    {"TXT", 16},   {"AAAA", 28},   {"SRV", 33},  {"NAPTR", 35}, {"DS", 43},
-                 {"RRSIG", 46}, {"NSEC", 47},  {"DNSKEY", 48}, {"TLSA", 52}, {"SVCB", 64},  {"HTTPS", 65},
-                 {"SPF", 99},   {"AXFR", 252}, {"ANY", 255},   {"*", 255},   {"CAA", 257}};
-    for (const auto &t : types) {
-        if (t.name.size() != n.size())
-            continue;
-        bool eq = true;
-        for (size_t i = 0; i < n.size() && eq; ++i)
-            eq = std::toupper(static_cast<unsigned char>(n[i])) == t.name[i];
-        if (eq)
-            return t.value;
-    }
-    // "TYPE65534" (RFC 3597 generic form)
-    if (n.size() > 4) {
-        bool prefix = true;
-        for (size_t i = 0; i < 4 && prefix; ++i)
-            prefix = std::toupper(static_cast<unsigned char>(n[i])) == "TYPE"[i];
-        if (prefix)
-            if (auto v = parseUnsigned(n.substr(4), 65535))
-                return static_cast<uint16_t>(*v);
-    }
-    return 0;
-}
-
 } // namespace dnt

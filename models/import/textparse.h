@@ -1,5 +1,7 @@
 #pragma once
 
+#include "dnscodes.h" // qtypeFromName, for the readers
+
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -18,8 +20,5 @@ std::optional<uint64_t> parseUnsigned(std::string_view s, uint64_t max);
 
 // Why an epoch timestamp was refused, for the rejection message.
 const char *epochProblem(std::string_view s);
-
-// Numeric DNS type for a mnemonic ("A" -> 1, "AAAA" -> 28); 0 if unknown.
-uint16_t qtypeFromName(std::string_view name);
 
 } // namespace dnt

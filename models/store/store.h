@@ -139,6 +139,26 @@ struct PairTable
     }
 };
 
+// The values of the lookup filters the project holds, each with its number of lookups (count desc,
+// then value): what the chart's filter row offers.
+struct CodeCount
+{
+    int value = 0; // rcode (-1: unknown) or qtype (0: unknown)
+    int64_t count = 0;
+};
+struct ServerCount
+{
+    QString value; // address; empty for lookups whose log names no server
+    int64_t count = 0;
+};
+struct LookupFacets
+{
+    QVector<CodeCount> rcodes;
+    QVector<CodeCount> qtypes;
+    QVector<ServerCount> servers;
+    quint64 jobId = 0;
+};
+
 // --- records (models/store/storerecords.cpp): one lookup as the records table shows it ---
 struct RecordRow
 {
@@ -253,6 +273,9 @@ public:
     // Clients by lookup count (desc, then address), restricted to lookups of the selection's names if it
     // has any, and to its clients filter if it has one. limit <= 0: all.
     QVector<ClientCount> topClients(int limit, const Selection &selection = {}) const;
+    // Every response code, query type and server of the project's lookups with its count (one pass over
+    // the lookups: reader thread; storefilters.cpp).
+    LookupFacets lookupFacets() const;
 
 
     // --- records (storerecords.cpp) ---

@@ -51,11 +51,12 @@ struct Resolved
     bool allClients = true;
     QSet<int64_t> clientIds;
     QVector<GroupFilters> groups;    // the selection's groups, resolved
+    LookupFilter lookup;             // rcode, qtype, server: when active, every visit reads the lookups
     QString error;                   // the selection cannot be used (a group that does not exist)
 
     bool selectsNothing() const
     {
-        return (!allNames && nameIds.isEmpty()) || (!allClients && clientIds.isEmpty());
+        return (!allNames && nameIds.isEmpty()) || (!allClients && clientIds.isEmpty()) || lookup.selectsNothing();
     }
     bool picks(int64_t name, int64_t client) const
     {
@@ -79,6 +80,7 @@ void forEachClient(sqlite3 *db, Visit visit)
 Resolved resolve(sqlite3 *db, const Selection &sel)
 {
     Resolved r;
+    r.lookup = resolveLookupFilter(db, sel);
     auto take = [&r](SqliteStmt &s) {
         while (s.step() == SQLITE_ROW) {
             const int64_t id = s.int64(0);
@@ -157,6 +159,7 @@ void visitRollups(sqlite3 *db, const Resolved &r, int64_t fromMin, int64_t toMin
 {
     if (fromMin >= toMin || r.selectsNothing())
         return;
+    Q_ASSERT(!r.lookup.active); // the roll-ups cannot answer lookup filters: visitRange reads the lookups
     if (r.allNames && r.allClients && !needNames && !needClients) {
         // Everything, not split: one row per minute (the chart of a whole project opens from this).
         SqliteStmt s(db, "SELECT minute, n FROM minute_total WHERE minute >= ? AND minute < ?");
@@ -229,7 +232,8 @@ void visitRollups(sqlite3 *db, const Resolved &r, int64_t fromMin, int64_t toMin
 
 // Visits (name, client, timeUs, 1) for each selected lookup with a <= t < b, reading only the blocks of
 // lookups whose time span overlaps [a, b) (one or two per file when the log is in time order). Used for
-// the parts of minutes the roll-ups cannot split.
+// the parts of minutes the roll-ups cannot split, and for whole ranges when the selection has lookup
+// filters (rcode, qtype, server), which only the rows know.
 template <typename Visit>
 void visitLookups(sqlite3 *db, const Resolved &r, int64_t a, int64_t b, Visit visit)
 {
@@ -237,7 +241,10 @@ void visitLookups(sqlite3 *db, const Resolved &r, int64_t a, int64_t b, Visit vi
         return;
     SqliteStmt blocks(db, "SELECT k.row_first, k.row_last FROM lookup_blocks k JOIN files f ON f.id = k.file_id "
                           "WHERE f.sha256 IS NOT NULL AND k.t_min < ?2 AND k.t_max >= ?1 ORDER BY k.row_first");
-    SqliteStmt rows(db, "SELECT t, name_id, client_id FROM lookups WHERE rowid BETWEEN ? AND ? AND t >= ? AND t < ?");
+    const bool filtered = r.lookup.active;
+    SqliteStmt rows(db, filtered ? "SELECT t, name_id, client_id, qtype, rcode, server_id FROM lookups "
+                                   "WHERE rowid BETWEEN ? AND ? AND t >= ? AND t < ?"
+                                 : "SELECT t, name_id, client_id FROM lookups WHERE rowid BETWEEN ? AND ? AND t >= ? AND t < ?");
     blocks.bind(1, a).bind(2, b);
     // Adjacent blocks are read as one range.
     std::vector<std::pair<int64_t, int64_t>> ranges;
@@ -252,7 +259,8 @@ void visitLookups(sqlite3 *db, const Resolved &r, int64_t a, int64_t b, Visit vi
         rows.bind(1, first).bind(2, last).bind(3, a).bind(4, b);
         while (rows.step() == SQLITE_ROW) {
             const int64_t name = rows.int64(1), client = rows.int64(2);
-            if (r.picks(name, client))
+            if (r.picks(name, client)
+                && (!filtered || r.lookup.picks(int(rows.int64(3)), int(rows.int64(4)), rows.int64(5))))
                 visit(name, client, rows.int64(0), int64_t(1));
         }
         rows.reset();
@@ -268,7 +276,7 @@ void visitRange(sqlite3 *db, const Resolved &r, int64_t from, int64_t to, bool n
     if (from >= to)
         return;
     const int64_t fullFrom = ceilDiv(from, kMinute), fullTo = floorDiv(to, kMinute);
-    if (fullFrom >= fullTo) {
+    if (fullFrom >= fullTo || r.lookup.active) {
         visitLookups(db, r, from, to, visit);
         return;
     }
@@ -284,6 +292,16 @@ std::optional<std::pair<int64_t, int64_t>> rangeOf(sqlite3 *db, const Resolved &
     if (r.selectsNothing())
         return std::nullopt;
     int64_t first = INT64_MAX, last = INT64_MIN;
+    if (r.lookup.active) {
+        // Only the lookups know rcode, qtype and server: one pass over them (exact to the microsecond).
+        visitLookups(db, r, INT64_MIN, INT64_MAX, [&](int64_t, int64_t, int64_t t, int64_t) {
+            first = std::min(first, t);
+            last = std::max(last, t);
+        });
+        if (first > last)
+            return std::nullopt;
+        return std::make_pair(first, last);
+    }
     auto span = [&](SqliteStmt &s) {
         if (s.step() == SQLITE_ROW && !s.isNull(0)) {
             first = std::min(first, s.int64(0));
@@ -590,7 +608,7 @@ QVector<ClientCount> Store::topClients(int limit, const Selection &selection) co
     syncImport();
     QVector<ClientCount> out;
     const Resolved r = resolve(m_db, selection);
-    if (r.allNames && r.allClients) {
+    if (r.allNames && r.allClients && !r.lookup.active) {
         SqliteStmt s(m_db, "SELECT c.address, t.n FROM client_totals t JOIN clients c ON c.id = t.client_id "
                            "ORDER BY t.n DESC, c.address LIMIT ?");
         s.bind(1, int64_t(limit > 0 ? limit : -1));
@@ -599,7 +617,10 @@ QVector<ClientCount> Store::topClients(int limit, const Selection &selection) co
         return out;
     }
     QHash<int64_t, int64_t> counts;
-    if (r.allNames) {
+    if (r.lookup.active) {
+        visitLookups(m_db, r, INT64_MIN, INT64_MAX,
+                     [&](int64_t, int64_t client, int64_t, int64_t n) { counts[client] += n; });
+    } else if (r.allNames) {
         SqliteStmt s(m_db, "SELECT n FROM client_totals WHERE client_id = ?");
         for (int64_t id : r.clientIds) {
             s.bind(1, id);
@@ -673,7 +694,7 @@ PairTable Store::pairs(const PairQuery &q) const
         QString label;
     };
     QVector<NameRow> names;
-    if (r.allNames && r.allClients && !ranged) {
+    if (r.allNames && r.allClients && !ranged && !r.lookup.active) {
         SqliteStmt s(m_db, "SELECT t.name_id, t.n, n.name FROM name_totals t JOIN names n ON n.id = t.name_id "
                            "ORDER BY t.n DESC, n.name LIMIT ?");
         s.bind(1, int64_t(top));
@@ -706,9 +727,10 @@ PairTable Store::pairs(const PairQuery &q) const
         t.nameSelected << n.n;
     }
 
-    // 2. Every lookup of those names in the range, whoever asked: the denominators.
+    // 2. Every lookup of those names in the range, whoever asked: the denominators (with the selection's
+    // rcode/qtype/server filters: a share of the NXDOMAIN answers is a share of all NXDOMAIN answers).
     t.nameAll = QVector<int64_t>(t.names.size(), 0);
-    if (!ranged) {
+    if (!ranged && !r.lookup.active) {
         SqliteStmt s(m_db, "SELECT n FROM name_totals WHERE name_id = ?");
         for (const NameRow &n : std::as_const(names)) {
             s.bind(1, n.id);
@@ -791,6 +813,7 @@ SelectionIds resolveSelectionIds(sqlite3 *db, const Selection &selection)
     out.names = r.nameSet;
     out.allClients = r.allClients;
     out.clients = r.clientIds;
+    out.lookup = r.lookup;
     return out;
 }
 

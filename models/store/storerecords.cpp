@@ -90,8 +90,12 @@ RecordPage Store::recordPage(const RecordQuery &q, std::optional<RecordKey> afte
         page.atEnd = ids.selectsNothing();
         return page;
     }
-    // "+t": the row value is a filter, never the index's range (the range is ?1..?2 on t).
-    const QByteArray sql = QByteArray("SELECT rowid, t, name_id, client_id FROM lookups INDEXED BY ") + kIndexName
+    // "+t": the row value is a filter, never the index's range (the range is ?1..?2 on t). With lookup
+    // filters each candidate's row is read too (qtype, rcode and server are not in the index).
+    const bool filtered = ids.lookup.active;
+    const QByteArray sql = QByteArray(filtered ? "SELECT rowid, t, name_id, client_id, qtype, rcode, server_id FROM lookups INDEXED BY "
+                                               : "SELECT rowid, t, name_id, client_id FROM lookups INDEXED BY ")
+                           + kIndexName
                            + " WHERE t >= ?1 AND t < ?2"
                            + (after ? (q.descending ? " AND (+t, name_id, client_id, rowid) < (?3, ?4, ?5, ?6)"
                                                     : " AND (+t, name_id, client_id, rowid) > (?3, ?4, ?5, ?6)")
@@ -113,11 +117,15 @@ RecordPage Store::recordPage(const RecordQuery &q, std::optional<RecordKey> afte
     scan.bind(1, lo).bind(2, hi);
     if (after)
         scan.bind(3, after->timeUs).bind(4, after->nameId).bind(5, after->clientId).bind(6, after->rowid);
+    auto picks = [&] {
+        return ids.picks(scan.int64(2), scan.int64(3))
+               && (!filtered || ids.lookup.picks(int(scan.int64(4)), int(scan.int64(5)), scan.int64(6)));
+    };
     int rc = SQLITE_ROW;
     while (page.rows.size() < limit && (rc = scan.step()) == SQLITE_ROW) {
         ++page.indexRowsRead;
         const int64_t name = scan.int64(2), client = scan.int64(3);
-        if (!ids.picks(name, client))
+        if (!picks())
             continue;
         RecordRow r;
         r.rowid = scan.int64(0);
@@ -140,7 +148,7 @@ RecordPage Store::recordPage(const RecordQuery &q, std::optional<RecordKey> afte
                 break;
             }
             ++page.indexRowsRead;
-            if (ids.picks(scan.int64(2), scan.int64(3)))
+            if (picks())
                 break;
         }
     }

@@ -53,8 +53,8 @@ private slots:
         QTest::addColumn<QString>("error");
         QTest::newRow("not json") << QByteArray("{") << QStringLiteral("not JSON: unterminated object at offset 1");
         QTest::newRow("no version") << QByteArray("{}") << QStringLiteral("not a view spec (no \"version\")");
-        QTest::newRow("newer") << QByteArray("{\"version\":2}")
-                               << QStringLiteral("written by a newer version of DNS Timeline (view version 2, this version reads up to 1)");
+        QTest::newRow("newer") << QByteArray("{\"version\":3}")
+                               << QStringLiteral("written by a newer version of DNS Timeline (view version 3, this version reads up to 2)");
         QTest::newRow("bucket") << QByteArray("{\"version\":1,\"bucket\":\"fortnight\"}") << QStringLiteral("unknown bucket \"fortnight\"");
         QTest::newRow("style") << QByteArray("{\"version\":1,\"style\":\"pie\"}") << QStringLiteral("unknown style \"pie\" (bars, lines or steps)");
         QTest::newRow("zone") << QByteArray("{\"version\":1,\"zone\":\"Mars/Olympus\"}") << QStringLiteral("unknown time zone \"Mars/Olympus\"");

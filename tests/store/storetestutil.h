@@ -118,6 +118,26 @@ inline bool testSelects(const Selection &sel, const Rec &r)
         if (!hit)
             return false;
     }
+    if (!sel.rcodes.isEmpty() && !sel.rcodes.contains(r.rcode))
+        return false;
+    if (!sel.qtypes.isEmpty() && !sel.qtypes.contains(r.qtype))
+        return false;
+    if (!sel.servers.isEmpty()) {
+        if (r.server.empty())
+            return false;
+        const QHostAddress a(QString::fromStdString(r.server));
+        bool hit = false;
+        for (const QString &c : sel.servers) {
+            if (c.contains(QLatin1Char('/'))) {
+                const auto net = QHostAddress::parseSubnet(c);
+                hit = hit || a.isInSubnet(net.first, net.second);
+            } else {
+                hit = hit || a == QHostAddress(c);
+            }
+        }
+        if (!hit)
+            return false;
+    }
     return true;
 }
 
