@@ -372,17 +372,21 @@ void MainWindow::fitToScreen()
     // to 960 × 540 logical pixels (1920 × 1080 at 200 %), and leaves room for the title bar and frame the
     // window manager adds outside the window's own size.
     const QRect available = screen()->availableGeometry();
-    const QSize size = QSize(available.width() * 9 / 10, available.height() * 9 / 10).boundedTo(QSize(1600, 1000));
-    // Below 1400 px the chart toolbar takes two rows, so that names panel and chart fit in 1000 px; below
-    // 700 px of height the names panel takes the full height and the bottom panels sit beside it.
-    m_chartPane->setTwoRowToolbar(available.width() < 1400);
+    // On a narrow screen (960 logical px at 200 %) the window needs nearly all of its width: the whole
+    // width but a frame's few pixels, so that the minimum reached once a project is open still fits.
+    const int wide = available.width() < 1100 ? available.width() - 8 : available.width() * 9 / 10;
+    const QSize size = QSize(wide, available.height() * 9 / 10).boundedTo(QSize(1600, 1000));
+    // Below 700 px of height the names panel takes the full height and the bottom panels sit beside it.
     if (available.height() < 700)
         setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     // The minimum size as it is now: resize() never goes below the one computed before these changes.
     ensurePolished();
     layout()->activate();
     resize(size);
-    move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+    // Centred as it is now sized: the minimum may have made it wider than asked; never left of or above
+    // the available area.
+    const QPoint centred = available.center() - QPoint(width() / 2, height() / 2);
+    move(std::max(centred.x(), available.left()), std::max(centred.y(), available.top()));
     // Names like trump1.contact-client.com unelided where there is room; the bottom panels a third of
     // the height (8 records and more at 1080p).
     if (auto *names = findChild<QDockWidget *>(QStringLiteral("selectionDock")))

@@ -85,7 +85,7 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     // A long status ("29,398 lookups charted · one bar per day") must not widen the window beyond a
     // laptop screen: the label takes the room left and is cut, the whole text is in its tooltip.
     m_info->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_info->setMinimumWidth(80);
+    m_info->setMinimumWidth(40);
     m_view = new QComboBox(this);
     m_view->addItem(tr("Timeline"));
     m_view->addItem(tr("Day × time"));
@@ -117,27 +117,28 @@ ChartPane::ChartPane(ReadJobRunner *runner, QWidget *parent) : QWidget(parent), 
     const int boxMinimum = fontMetrics().horizontalAdvance(QLatin1Char('0')) * 7 + 24;
     for (QComboBox *box : {m_view, m_slot, m_split, m_style, m_values, m_bucket})
         box->setMinimumWidth(std::min(box->minimumSizeHint().width(), boxMinimum));
-    auto *bar = m_bar = new QHBoxLayout;
+    // Two rows: what to show and where (view, range, all lookups, span tool, log axis), then how to
+    // draw it (split, style, values, bucket, baseline) with the rcode/qtype/server filters. One row of all of
+    // them would not fit a 1366 px laptop screen, let alone 960 logical px at 200 %.
+    auto *bar = new QHBoxLayout;
     bar->addWidget(m_view);
     bar->addWidget(m_slot);
     bar->addWidget(reset);
     bar->addWidget(m_rangeChooser);
     bar->addWidget(m_all);
     bar->addWidget(m_spanButton);
-    bar->addWidget(m_split);
-    bar->addWidget(m_style);
-    bar->addWidget(m_values);
-    bar->addWidget(m_bucket);
-    bar->addWidget(m_baseline);
     bar->addWidget(m_log);
     bar->addStretch(1);
     bar->addWidget(m_info);
+    auto *secondBar = new QHBoxLayout;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_split, m_style, m_values, m_bucket, m_baseline})
+        secondBar->addWidget(w);
+    secondBar->addStretch(1);
+    secondBar->addWidget(m_filters);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
-    layout->addWidget(m_filters);
-    m_secondBar = new QHBoxLayout;
-    layout->addLayout(m_secondBar);
+    layout->addLayout(secondBar);
     layout->addWidget(m_stack, 1);
 
     connect(reset, &QToolButton::clicked, this, &ChartPane::resetView);
@@ -198,39 +199,6 @@ void ChartPane::refreshFilterValues()
             emit filterValuesShown();
         },
         [this](const QString &error) { m_info->setText(error); });
-}
-
-void ChartPane::setTwoRowToolbar(bool twoRows)
-{
-    if (twoRows == twoRowToolbar())
-        return;
-    // In one row these follow view, slot, reset, range, all lookups and span; in two they start the
-    // second row.
-    const QList<QWidget *> moving{m_split, m_style, m_values, m_bucket, m_baseline, m_log};
-    for (QWidget *w : moving) {
-        m_bar->removeWidget(w);
-        m_secondBar->removeWidget(w);
-    }
-    if (twoRows) {
-        for (QWidget *w : moving)
-            m_secondBar->addWidget(w);
-        m_secondBar->addStretch(1);
-    } else {
-        while (QLayoutItem *item = m_secondBar->takeAt(0)) // the stretch
-            delete item;
-        const int after = m_bar->indexOf(m_spanButton) + 1;
-        for (int i = 0; i < moving.size(); ++i)
-            m_bar->insertWidget(after + i, moving.at(i));
-    }
-    // The sizes cached up to the window change now, not at the next event loop pass: the window may
-    // be sized right after this.
-    layout()->invalidate();
-    updateGeometry();
-}
-
-bool ChartPane::twoRowToolbar() const
-{
-    return m_secondBar->count() > 0;
 }
 
 std::optional<BucketUnit> ChartPane::bucket() const

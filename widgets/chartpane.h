@@ -17,7 +17,6 @@
 
 class QAction;
 class QCheckBox;
-class QHBoxLayout;
 class QComboBox;
 class QLabel;
 class QStackedWidget;
@@ -49,10 +48,6 @@ public:
     void setShowsRaster(bool raster);
     int rasterSlot() const;
     void setRasterSlot(int minutes);
-    // The toolbar in one row, or in two (the series, style, values, bucket and log controls below) so that
-    // the chart fits a narrow screen.
-    void setTwoRowToolbar(bool twoRows);
-    bool twoRowToolbar() const;
     QComboBox *viewBox() const { return m_view; }
     // "Draw span" (checkable; S while the chart has focus): the chart's span tool.
     QAction *spanAction() const { return m_spanAction; }
@@ -165,8 +160,6 @@ private:
     QToolButton *m_all;
     QAction *m_spanAction;
     QToolButton *m_spanButton;
-    QHBoxLayout *m_bar;
-    QHBoxLayout *m_secondBar;
     QStackedWidget *m_stack;
     RasterView *m_raster;
     FilterRow *m_filters;

@@ -11,7 +11,9 @@ namespace dnt {
 
 FilterRow::FilterRow(QWidget *parent) : QWidget(parent)
 {
-    const QString titles[] = {tr("Response code"), tr("Query type"), tr("Server")};
+    // Short titles: the row shares the chart toolbar's second line with the drawing controls, and the
+    // window must fit 960 logical px; the tooltips say them in full.
+    const QString titles[] = {tr("Rcode"), tr("Type"), tr("Server")};
     const QString tips[] = {tr("Only lookups answered with these response codes (number of lookups in the project)"),
                             tr("Only lookups of these query types (number of lookups in the project)"),
                             tr("Only lookups sent to these servers (number of lookups in the project)")};
@@ -23,6 +25,7 @@ FilterRow::FilterRow(QWidget *parent) : QWidget(parent)
         c.button = new QToolButton(this);
         c.button->setPopupMode(QToolButton::InstantPopup);
         c.button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        c.tip = tips[k];
         c.button->setToolTip(tips[k]);
         c.menu = new QMenu(c.button);
         c.button->setMenu(c.menu);
@@ -93,8 +96,12 @@ void FilterRow::updateText(Column &c)
     QStringList chosen;
     for (const QVariant &v : std::as_const(c.checked))
         chosen << valueText(kind, v);
-    c.button->setText(chosen.isEmpty() ? tr("%1: any").arg(c.title)
-                                       : tr("%1: %2").arg(c.title, chosen.join(tr(" or "))));
+    // More than two values: the first and how many more (all of them are in the tooltip).
+    const QString shown = chosen.size() > 2 ? tr("%1 +%2").arg(chosen.first()).arg(chosen.size() - 1)
+                                            : chosen.join(tr(" or "));
+    // No filter: the title alone (the menu's first entry is "Any", checked).
+    c.button->setText(chosen.isEmpty() ? c.title : tr("%1: %2").arg(c.title, shown));
+    c.button->setToolTip(chosen.isEmpty() ? c.tip : tr("%1\nNow: %2").arg(c.tip, chosen.join(tr(" or "))));
 }
 
 void FilterRow::setFacets(const LookupFacets &facets)

@@ -44,7 +44,8 @@ private:
     {
         QToolButton *button = nullptr;
         QMenu *menu = nullptr;
-        QString title;              // "Response code"
+        QString title;              // "Rcode"
+        QString tip;                // what the button filters, in full
         QVector<QVariant> checked;  // values checked, in the order chosen
         QVector<QPair<QVariant, int64_t>> values; // listed values and counts
     };

@@ -444,7 +444,8 @@ private slots:
             return m;
         };
         const QString csv = m_dir.filePath(QStringLiteral("baseline-all.csv"));
-        Run r = cli({"render", m_project, "-o", csv, "--name", "mail1.trump-email.com", "--bucket", "day", "--baseline", "all"});
+        Run r = cli({"render", m_project, "-o", csv, "--name", "mail1.trump-email.com", "--bucket", "day", "--baseline", "all",
+                  "--range", "selection"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QStringList header, comments;
         auto rows = readCsv(csv, &header, &comments);
@@ -469,7 +470,7 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QString viewCsv = m_dir.filePath(QStringLiteral("baseline-view.csv"));
         r = cli({"render", m_project, "-o", viewCsv, "--name", "mail1.trump-email.com", "--bucket", "day", "--baseline",
-                 "view:bank"});
+                 "view:bank", "--range", "selection"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         header.clear();
         comments.clear();

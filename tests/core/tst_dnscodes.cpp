@@ -116,7 +116,7 @@ private slots:
         const auto old = ViewSpec::fromJson(R"({"version":1,"selection":{"names":["a.example"]}})", &error);
         QVERIFY(old);
         QVERIFY(!old->selection.hasLookupFilter());
-        QVERIFY(*old == plain);
+        QCOMPARE(old->selection.names, plain.selection.names);
         // Bad values are refused with a message.
         QVERIFY(!ViewSpec::fromJson(R"({"version":2,"selection":{"rcodes":["NXDOMAIN"]}})", &error));
         QCOMPARE(error, QStringLiteral("\"rcodes\" must be a list of numbers from -1 to 4095"));

@@ -92,7 +92,7 @@ private slots:
                  (QStringList{"A (" + n(1640) + ")", "AAAA (" + n(320) + ")", "NIMLOC (" + n(240) + ")"}));
         QCOMPARE(row->entries(FilterRow::Kind::Server),
                  (QStringList{"66.216.133.29 (" + n(1100) + ")", "8.8.8.8 (" + n(1100) + ")"}));
-        QCOMPARE(row->button(FilterRow::Kind::Rcode)->text(), QStringLiteral("Response code: any"));
+        QCOMPARE(row->button(FilterRow::Kind::Rcode)->text(), QStringLiteral("Rcode"));
 
         // NXDOMAIN only: the chart re-queries and shows the 300 of the selection.
         QAction *nx = action(row, FilterRow::Kind::Rcode, QStringLiteral("NXDOMAIN"));
@@ -104,7 +104,7 @@ private slots:
         QCOMPARE(selection.last().at(0).value<Selection>().names, QStringList{"mail1.trump-email.com"});
         QVERIFY(shown.wait(5000));
         QCOMPARE(shown.last().at(0).value<VolumeSeries>().total(), int64_t(300));
-        QCOMPARE(row->button(FilterRow::Kind::Rcode)->text(), QStringLiteral("Response code: NXDOMAIN"));
+        QCOMPARE(row->button(FilterRow::Kind::Rcode)->text(), QStringLiteral("Rcode: NXDOMAIN"));
         QCOMPARE(pane.chart()->title(), QStringLiteral("mail1.trump-email.com · rcode NXDOMAIN"));
 
         // And type 32 on top: i % 4 == 0 and i % 5 == 0 → i % 20 == 0, 60 of them.
@@ -143,7 +143,7 @@ private slots:
         QVERIFY(!pane.selection().hasLookupFilter());
         pane.applyView(view);
         QCOMPARE(pane.selection().qtypes, QVector<int>{32});
-        QCOMPARE(row->button(FilterRow::Kind::Qtype)->text(), QStringLiteral("Query type: NIMLOC"));
+        QCOMPARE(row->button(FilterRow::Kind::Qtype)->text(), QStringLiteral("Type: NIMLOC"));
         QVERIFY(action(row, FilterRow::Kind::Qtype, QStringLiteral("NIMLOC"))->isChecked());
 
     }
