@@ -102,7 +102,7 @@ void RecordTableModel::buildIndex()
 
 QStringList RecordTableModel::headerLabels()
 {
-    return {tr("Time"), tr("Client"), tr("Source"), tr("Server"), tr("Name"), tr("Type"), tr("Rcode"), tr("File"), tr("Line")};
+    return {tr("Time"), tr("Client"), tr("Source"), tr("Server"), tr("Name"), tr("Type"), tr("Rcode"), tr("File"), tr("Line"), tr("Process")};
 }
 
 void RecordTableModel::clear()
@@ -226,10 +226,10 @@ void RecordTableModel::fetchMore(const QModelIndex &parent)
         requestPage();
 }
 
-QStringList RecordTableModel::fields(const RecordRow &r) const
+QStringList RecordTableModel::fields(const RecordRow &r, const QTimeZone &zone)
 {
-    return {formatTableTime(r.timeUs, m_zone), r.client, r.source, r.server, r.name, qtypeMnemonic(r.qtype),
-            rcodeMnemonic(r.rcode), r.file, QString::number(r.line)};
+    return {formatTableTime(r.timeUs, zone), r.client, r.source, r.server, r.name, qtypeMnemonic(r.qtype),
+            rcodeMnemonic(r.rcode), r.file, QString::number(r.line), r.process};
 }
 
 QVariant RecordTableModel::data(const QModelIndex &index, int role) const
@@ -248,6 +248,7 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const
         case RcodeColumn: return rcodeMnemonic(r.rcode);
         case FileColumn: return r.file;
         case LineColumn: return QVariant::fromValue(qlonglong(r.line));
+        case ProcessColumn: return r.process;
         default: return {};
         }
     }
@@ -273,7 +274,7 @@ QString RecordTableModel::rowsAsTsv(const QList<int> &rows) const
     for (int row : rows) {
         if (row < 0 || row >= m_rows.size())
             continue;
-        QStringList f = fields(m_rows.at(row));
+        QStringList f = fields(m_rows.at(row), m_zone);
         for (QString &s : f)
             s.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
         out += f.join(QLatin1Char('\t')) + QLatin1Char('\n');
@@ -286,7 +287,7 @@ QString RecordTableModel::rowsAsCsv(const QList<int> &rows) const
     QString out = csvLine(headerLabels());
     for (int row : rows)
         if (row >= 0 && row < m_rows.size())
-            out += csvLine(fields(m_rows.at(row)));
+            out += csvLine(fields(m_rows.at(row), m_zone));
     return out;
 }
 
@@ -317,10 +318,7 @@ void RecordTableModel::exportAllCsv(const QString &path, std::function<void(int6
                     return res;
                 }
                 for (const RecordRow &r : page.rows)
-                    file.write(csvLine({formatTableTime(r.timeUs, zone), r.client, r.source, r.server, r.name,
-                                        qtypeMnemonic(r.qtype), rcodeMnemonic(r.rcode), r.file,
-                                        QString::number(r.line)})
-                                   .toUtf8());
+                    file.write(csvLine(fields(r, zone)).toUtf8());
                 res.rows += page.rows.size();
                 after = keyOf(page.rows);
                 if (page.atEnd || page.rows.isEmpty())

@@ -26,7 +26,7 @@ class RecordTableModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { TimeColumn, ClientColumn, SourceColumn, ServerColumn, NameColumn, TypeColumn, RcodeColumn, FileColumn,
-                  LineColumn, ColumnCount };
+                  LineColumn, ProcessColumn, ColumnCount };
     static constexpr int kPageSize = 500;
 
     explicit RecordTableModel(ReadJobRunner *runner, QObject *parent = nullptr);
@@ -72,7 +72,8 @@ signals:
 private:
     void requestPage();
     void buildIndex();
-    QStringList fields(const RecordRow &r) const;
+    // One row's cells as text, in column order: the one list behind copy, CSV and the full export.
+    static QStringList fields(const RecordRow &r, const QTimeZone &zone);
 
     ReadJobRunner *m_runner;
     RecordQuery m_query;

@@ -17,6 +17,7 @@ struct LookupRecord
     uint16_t qtype = 0;        // numeric query type (1 = A, 28 = AAAA …); 0 = unknown
     int16_t rcode = -1;        // numeric response code; -1 = unknown
     int64_t line = 0;          // 1-based line number (or packet/record number) in the source file
+    std::string_view image;    // the program that asked (Sysmon's Image path); empty for most formats
 };
 
 // Receives what a reader finds. Called on the reader's thread.

@@ -84,6 +84,10 @@ struct FileImport::Private
     TextIdMap clients;        // canonical address -> id
     TextIdMap clientSpelling; // address as written in the log -> id (parsed once per spelling)
     int64_t nextNameId = 1, nextClientId = 1;
+    // Process images (Sysmon): loaded on the first lookup that has one, so other formats never read them.
+    TextIdMap images;
+    bool imagesLoaded = false;
+    int64_t nextImageId = 1;
     std::string lastServer;
     int64_t lastServerId = 0;
     std::unique_ptr<ImportWriter> writer;
@@ -119,6 +123,23 @@ struct FileImport::Private
             batch.clients.push_back({id, std::move(key), {}});
         }
         clientSpelling.insert(text, id);
+        return id;
+    }
+
+    int64_t imageId(std::string_view path)
+    {
+        if (!imagesLoaded) {
+            imagesLoaded = true;
+            SqliteStmt known(db, "SELECT id, path FROM images");
+            while (known.step() == SQLITE_ROW)
+                images.insert(known.text(1).toStdString(), known.int64(0));
+            nextImageId = maxId(db, "SELECT coalesce(max(id), 0) + 1 FROM images");
+        }
+        if (const int64_t known = images.find(path))
+            return known;
+        const int64_t id = nextImageId++;
+        images.insert(path, id);
+        batch.images.push_back({id, std::string(path), {}});
         return id;
     }
 
@@ -247,6 +268,16 @@ bool FileImport::add(const LookupRecord &r, QString *error)
         if (error)
             *error = p.error;
         return false;
+    }
+    if (!r.image.empty()) {
+        const int64_t imageId = p.imageId(r.image);
+        if (imageId > INT32_MAX) {
+            p.error = QStringLiteral("more than 2,147,483,647 distinct process images in one project");
+            if (error)
+                *error = p.error;
+            return false;
+        }
+        p.batch.lookupImages.push_back({uint32_t(p.batch.lookups.size()), int32_t(imageId)});
     }
     p.batch.lookups.push_back({r.timeUs, r.line, int32_t(nameId), int32_t(clientId), int32_t(serverId), r.qtype, r.rcode});
     p.tMin = std::min(p.tMin, r.timeUs);

@@ -17,7 +17,9 @@ bool ImportWriter::prepare(QString *error)
                                           "ON CONFLICT DO UPDATE SET data = dnt_merge(data, excluded.data, 1)")
         && m_minuteTotal.prepare(m_db, "INSERT INTO minute_total(minute, n)", 2, "ON CONFLICT DO UPDATE SET n = n + excluded.n")
         && m_insertName.prepare(m_db, "INSERT INTO names(id, name, rev) VALUES(?,?,?)")
-        && m_insertClient.prepare(m_db, "INSERT INTO clients(id, address) VALUES(?,?)");
+        && m_insertClient.prepare(m_db, "INSERT INTO clients(id, address) VALUES(?,?)")
+        && m_insertImage.prepare(m_db, "INSERT INTO images(id, path) VALUES(?,?)")
+        && m_insertLookupImage.prepare(m_db, "INSERT INTO lookup_images(row, image_id) VALUES(?,?)");
     if (!ok)
         *error = QString::fromUtf8(sqlite3_errmsg(m_db));
     return ok;
@@ -112,6 +114,11 @@ bool ImportWriter::write(WriteBatch &b)
         if (!m_insertClient.exec())
             return false;
     }
+    for (const NewText &i : b.images) {
+        m_insertImage.bind(1, i.id).bind(2, std::string_view(i.text));
+        if (!m_insertImage.exec())
+            return false;
+    }
     for (const LookupRow &r : b.lookups) {
         const int64_t row[8] = {r.t, r.name, r.client, r.server, r.qtype, r.rcode, m_fileId, r.line};
         if (!m_lookups.add(row))
@@ -120,6 +127,13 @@ bool ImportWriter::write(WriteBatch &b)
     // Every batch ends written, so that drain() leaves nothing pending.
     if (!m_lookups.flush())
         return false;
+    // The batch's rows got contiguous rowids ending at lastRowid() (one transaction, appended).
+    const int64_t batchFirst = m_lookups.lastRowid() - int64_t(b.lookups.size()) + 1;
+    for (const auto &[index, image] : b.lookupImages) {
+        m_insertLookupImage.bind(1, batchFirst + int64_t(index)).bind(2, int64_t(image));
+        if (!m_insertLookupImage.exec())
+            return false;
+    }
     return b.rollup.empty() || writeRun(b.rollup);
 }
 

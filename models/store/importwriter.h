@@ -46,8 +46,11 @@ struct RollupEntry
 // What the parsing thread hands to the writing thread in one go, written in this order.
 struct WriteBatch
 {
-    std::vector<NewText> names, clients;
+    std::vector<NewText> names, clients, images;
     std::vector<LookupRow> lookups;
+    // (index into lookups, image id) for the lookups that name a process image; empty for most formats,
+    // which then pay nothing for the attribute.
+    std::vector<std::pair<uint32_t, int32_t>> lookupImages;
     // A run of roll-up entries in arrival order (keys may repeat): the writer sorts it and merges it into
     // name_days, client_days and minute_total.
     std::vector<RollupEntry> rollup;
@@ -55,12 +58,14 @@ struct WriteBatch
     {
         names.clear();
         clients.clear();
+        images.clear();
         lookups.clear();
+        lookupImages.clear();
         rollup.clear();
     }
     bool empty() const
     {
-        return names.empty() && clients.empty() && lookups.empty() && rollup.empty();
+        return names.empty() && clients.empty() && images.empty() && lookups.empty() && rollup.empty();
     }
 };
 
@@ -103,7 +108,7 @@ private:
     sqlite3 *m_db;
     int64_t m_fileId;
     BulkInsert m_lookups, m_minuteTotal;
-    SqliteStmt m_insertName, m_insertClient, m_mergeNameDay, m_mergeClientDay;
+    SqliteStmt m_insertName, m_insertClient, m_insertImage, m_insertLookupImage, m_mergeNameDay, m_mergeClientDay;
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_changed;

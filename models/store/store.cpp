@@ -104,7 +104,18 @@ DROP TABLE minute_counts;
 DROP TABLE minute_all;
 )sql";
 
-const char *const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5, kSchemaV6};
+// Version 7: the program that made a lookup (Sysmon's process image), an attribute only some formats
+// have. Paths are stored once in images; a lookup that has one gets a row in lookup_images keyed by its
+// lookups rowid, so a project of formats without images pays nothing. A removed file's rows keep theirs
+// in removed_lookup_images by position within the file (its rows come back contiguous, in order).
+const char *const kSchemaV7 = R"sql(
+CREATE TABLE IF NOT EXISTS images(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS lookup_images(row INTEGER PRIMARY KEY, image_id INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS removed_lookup_images(file_id INTEGER NOT NULL, pos INTEGER NOT NULL, image_id INTEGER NOT NULL,
+  PRIMARY KEY(file_id, pos)) WITHOUT ROWID;
+)sql";
+
+const char *const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5, kSchemaV6, kSchemaV7};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == Store::kSchemaVersion);
 
 // No global memory statistics: they take one process-wide mutex on every SQLite allocation, which the

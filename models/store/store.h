@@ -174,6 +174,7 @@ struct RecordRow
     int rcode = -1;
     QString file; // file name without its folder
     int64_t line = 0;
+    QString process; // the program that asked (Sysmon's image path); empty when the format has none
 };
 
 // Which lookups the records table lists: a selection and an optional half-open time range.
@@ -247,7 +248,7 @@ public:
     ~Store();
 
     QString path() const { return m_path; }
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
     static constexpr int kApplicationId = 0x444E5354; // "DNST"
 
     // --- provenance ---

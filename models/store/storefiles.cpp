@@ -191,9 +191,15 @@ bool Store::removeFile(int64_t fileId, QString *error)
         keep.bind(1, a).bind(2, b);
         SqliteStmt del(m_db, "DELETE FROM lookups WHERE rowid BETWEEN ? AND ?");
         del.bind(1, a).bind(2, b);
+        // Process images by position in the file, so that an undo can give them to the new rowids.
+        SqliteStmt keepImages(m_db, "INSERT INTO removed_lookup_images(file_id, pos, image_id) "
+                                    "SELECT ?3, row - ?1, image_id FROM lookup_images WHERE row BETWEEN ?1 AND ?2");
+        keepImages.bind(1, a).bind(2, b).bind(3, fileId);
+        SqliteStmt delImages(m_db, "DELETE FROM lookup_images WHERE row BETWEEN ? AND ?");
+        delImages.bind(1, a).bind(2, b);
         SqliteStmt blocks(m_db, "DELETE FROM lookup_blocks WHERE file_id = ?");
         blocks.bind(1, fileId);
-        if (!meta.exec() || !keep.exec() || !del.exec() || !blocks.exec())
+        if (!meta.exec() || !keep.exec() || !del.exec() || !blocks.exec() || !keepImages.exec() || !delImages.exec())
             return tx.fail(QStringLiteral("cannot remove the lookups"));
         if (!respanNames.isEmpty() || !respanClients.isEmpty()) {
             QHash<int64_t, std::pair<int64_t, int64_t>> nameSpan, clientSpan;
@@ -294,7 +300,10 @@ bool Store::restoreFile(int64_t fileId, QString *error)
         }
         SqliteStmt meta(m_db, "UPDATE meta SET value = value + ? WHERE key = 'lookups'");
         meta.bind(1, n);
-        if (!meta.exec())
+        SqliteStmt images(m_db, "INSERT INTO lookup_images(row, image_id) SELECT ?2 + pos, image_id "
+                                "FROM removed_lookup_images WHERE file_id = ?1");
+        images.bind(1, fileId).bind(2, a);
+        if (!meta.exec() || !images.exec())
             return tx.fail(QStringLiteral("cannot restore the totals"));
     }
     SqliteStmt show(m_db, "UPDATE files SET sha256 = ?2, row_first = ?3, row_last = ?4 WHERE id = ?1");
@@ -307,7 +316,9 @@ bool Store::restoreFile(int64_t fileId, QString *error)
     dropRows.bind(1, fileId);
     SqliteStmt dropFile(m_db, "DELETE FROM removed_files WHERE file_id = ?");
     dropFile.bind(1, fileId);
-    if (!show.exec() || !dropRows.exec() || !dropFile.exec())
+    SqliteStmt dropImages(m_db, "DELETE FROM removed_lookup_images WHERE file_id = ?");
+    dropImages.bind(1, fileId);
+    if (!show.exec() || !dropRows.exec() || !dropFile.exec() || !dropImages.exec())
         return tx.fail(QStringLiteral("cannot restore the file"));
     if (!sqliteExec(m_db, "COMMIT", error))
         return tx.fail(QStringLiteral("cannot commit"));
@@ -322,7 +333,10 @@ bool Store::purgeRemovedFiles(QString *error)
                       "BEGIN IMMEDIATE;"
                       "DELETE FROM rejected_lines WHERE file_id IN (SELECT file_id FROM removed_files);"
                       "DELETE FROM files WHERE id IN (SELECT file_id FROM removed_files);"
-                      "DELETE FROM removed_lookups; DELETE FROM removed_files; COMMIT",
+                      "DELETE FROM removed_lookups; DELETE FROM removed_files; DELETE FROM removed_lookup_images;"
+                      // Paths no lookup names any more go with their last file.
+                      "DELETE FROM images WHERE id NOT IN (SELECT image_id FROM lookup_images);"
+                      "COMMIT",
                       error)
            || (sqliteExec(m_db, "ROLLBACK"), false);
 }

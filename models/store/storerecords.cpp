@@ -155,9 +155,10 @@ RecordPage Store::recordPage(const RecordQuery &q, std::optional<RecordKey> afte
     page.fullScanSteps = sqlite3_stmt_status(scan.get(), SQLITE_STMTSTATUS_FULLSCAN_STEP, 0);
     page.vmSteps = sqlite3_stmt_status(scan.get(), SQLITE_STMTSTATUS_VM_STEP, 0);
 
-    SqliteStmt detail(m_db, "SELECT n.name, c.address, s.address, l.qtype, l.rcode, l.file_id, l.line FROM lookups l "
+    SqliteStmt detail(m_db, "SELECT n.name, c.address, s.address, l.qtype, l.rcode, l.file_id, l.line, im.path FROM lookups l "
                             "JOIN names n ON n.id = l.name_id JOIN clients c ON c.id = l.client_id "
-                            "LEFT JOIN clients s ON s.id = l.server_id WHERE l.rowid = ?");
+                            "LEFT JOIN clients s ON s.id = l.server_id LEFT JOIN lookup_images li ON li.row = l.rowid "
+                            "LEFT JOIN images im ON im.id = li.image_id WHERE l.rowid = ?");
     SqliteStmt file(m_db, "SELECT path FROM files WHERE id = ?");
     QHash<int64_t, QString> fileNames;
     // Who each client is: its label and its groups, once per client of the page.
@@ -207,6 +208,7 @@ RecordPage Store::recordPage(const RecordQuery &q, std::optional<RecordKey> afte
             }
             r.file = *it;
             r.line = detail.int64(6);
+            r.process = detail.isNull(7) ? QString() : detail.text(7);
         }
         detail.reset();
     }

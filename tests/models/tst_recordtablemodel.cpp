@@ -223,9 +223,9 @@ private slots:
 
         // Copy and CSV: header and the exact rows; a name starting with '=' is neutralised in CSV.
         const QString tsv = model.rowsAsTsv({0});
-        QCOMPARE(tsv.section(QLatin1Char('\n'), 0, 0), QStringLiteral("Time\tClient\tSource\tServer\tName\tType\tRcode\tFile\tLine"));
+        QCOMPARE(tsv.section(QLatin1Char('\n'), 0, 0), QStringLiteral("Time\tClient\tSource\tServer\tName\tType\tRcode\tFile\tLine\tProcess"));
         QCOMPARE(tsv.section(QLatin1Char('\n'), 1, 1),
-                 QStringLiteral("2016-05-01 00:00:00.259000\t10.1.0.7\t\t10.1.0.53\th7.d7.example.com\tA\tNOERROR\tpart1.log\t8"));
+                 QStringLiteral("2016-05-01 00:00:00.259000\t10.1.0.7\t\t10.1.0.53\th7.d7.example.com\tA\tNOERROR\tpart1.log\t8\t"));
         const QString exportPath = m_dir.filePath("all.csv");
         bool done = false;
         int64_t written = -1;
@@ -240,7 +240,7 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = f.readAll().split('\n');
         QCOMPARE(lines.size(), model.rowCount() + 2); // header, rows, empty after the last CRLF
-        QCOMPARE(lines.at(1).trimmed(), QByteArray("2016-05-01 00:00:00.259000,10.1.0.7,,10.1.0.53,h7.d7.example.com,A,NOERROR,part1.log,8"));
+        QCOMPARE(lines.at(1).trimmed(), QByteArray("2016-05-01 00:00:00.259000,10.1.0.7,,10.1.0.53,h7.d7.example.com,A,NOERROR,part1.log,8,"));
     }
 
     // The Source column says who a client is: its label and the groups it is in.
@@ -273,6 +273,45 @@ private slots:
             QVERIFY(store->removeGroup(QStringLiteral("Seven"), &error));
             QVERIFY(store->setLabels({{QStringLiteral("10.1.0.7"), QString()}}, &error));
         }
+    }
+
+    // Sysmon's process image is the last column, in the table and in what is copied.
+    void processColumnShowsTheImage()
+    {
+        const QString path = m_dir.filePath("sysmon.dnstimeline");
+        QString error;
+        {
+            auto store = Store::open(path, Store::Mode::Create, &error);
+            QVERIFY2(store, qPrintable(error));
+            FileRecord f;
+            f.path = QStringLiteral("/logs/sysmon.json");
+            f.format = QStringLiteral("sysmon");
+            f.compression = QStringLiteral("none");
+            auto imp = store->beginFileImport(f, &error);
+            QVERIFY2(imp, qPrintable(error));
+            for (int i = 0; i < 2; ++i) {
+                LookupRecord r;
+                r.timeUs = 1718031234000000 + i;
+                r.client = "ws7";
+                r.name = "mail1.trump-email.com";
+                r.line = i + 1;
+                if (i == 0)
+                    r.image = R"(C:\Windows\System32\nslookup.exe)";
+                QVERIFY2(imp->add(r, &error), qPrintable(error));
+            }
+            f.sha256 = QStringLiteral("ab");
+            f.accepted = 2;
+            QVERIFY2(imp->commit(f, &error), qPrintable(error));
+        }
+        ReadJobRunner runner;
+        runner.setProjectPath(path);
+        RecordTableModel model(&runner);
+        model.setQuery(RecordQuery());
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() == 2 && !model.isLoading(), 20000);
+        QCOMPARE(model.headerData(RecordTableModel::ProcessColumn, Qt::Horizontal).toString(), QStringLiteral("Process"));
+        QCOMPARE(model.data(model.index(0, RecordTableModel::ProcessColumn)).toString(), QStringLiteral(R"(C:\Windows\System32\nslookup.exe)"));
+        QCOMPARE(model.data(model.index(1, RecordTableModel::ProcessColumn)).toString(), QString());
+        QVERIFY(model.rowsAsTsv({0}).section(QLatin1Char('\n'), 1, 1).endsWith(QStringLiteral("\tsysmon.json\t1\tC:\\Windows\\System32\\nslookup.exe")));
     }
 
     // Without the time index the model builds it on its idle-priority thread, says so, then shows the
