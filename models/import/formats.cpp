@@ -7,6 +7,7 @@
 #include "piholereader.h"
 #include "csvreader.h"
 #include "umbrellareader.h"
+#include "sysmonreader.h"
 #include "bindreader.h"
 #include "dnsmasqreader.h"
 #include "unboundreader.h"
@@ -47,6 +48,7 @@ constexpr FormatEntry kFormats[] = {
     {"windows-dns", &WindowsDnsReader::detect, &make<WindowsDnsReader>},
     {"pihole-db", &PiholeReader::detect, &make<PiholeReader>},
     {"umbrella", &UmbrellaReader::detect, &make<UmbrellaReader>},
+    {"sysmon", &SysmonReader::detect, &make<SysmonReader>},
     {"csv", &CsvReader::detect, &make<CsvReader>},
     {"bind", &BindReader::detect, &make<BindReader>},
     {"dnsmasq", &DnsmasqReader::detect, &make<DnsmasqReader>},
