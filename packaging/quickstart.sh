@@ -16,6 +16,7 @@ build=${DNT_BUILD_DIR:-$root/build}
 # desktop-file-validate).
 packages=(cmake ninja-build g++ pkg-config
           qt6-base-dev qt6-svg-dev libqcustomplot-dev libsqlite3-dev zlib1g-dev libzstd-dev libpcap0.8-dev libssl-dev
+          libevtx-dev libbfio-dev
           fonts-dejavu-core gzip zstd sqlite3 tshark xvfb xauth
           publicsuffix dpkg-dev appstream desktop-file-utils)
 missing=()

@@ -23,9 +23,9 @@ namespace dnt
 // Sysmon's UtcTime (UTC by definition). QueryStatus is a Windows error code: 0 and 9501
 // (DNS_INFO_NO_RECORDS) are NOERROR, 9001–9018 (DNS_ERROR_RCODE_*) are the DNS rcode + 9000, anything
 // else (timeouts, 1460 …) is unknown. Sysmon does not log the query type. Events other than 22 and
-// events of other providers are skipped with a reason, not rejected. A binary .evtx file is recognised
-// and refused with how to export it as JSON (reading it needs libevtx and a real file to test it on).
-// Runs on the importing thread.
+// events of other providers are skipped with a reason, not rejected. A binary .evtx file (recognised by
+// its signature) is read with libevtx from ReaderOptions::path, each record's XML giving the same named
+// fields; the record's number in the file stands for the line. Runs on the importing thread.
 class SysmonReader : public Reader
 {
 public:
@@ -41,6 +41,7 @@ private:
     // One event object of any of the shapes above to a record (false: skipped or rejected, reported to
     // the sink; *stop when the sink asked to stop).
     bool handleEvent(const QJsonObject &event, int64_t line, RecordSink &sink, bool *stop);
+    ReadStatus readEvtx(RecordSink &sink, QString *error);
 
     ReaderOptions m_options;
     std::string m_name, m_client, m_image;
